@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@comptoir/platform/config';
+import { DatabaseModule } from '@comptoir/platform/database';
+import { RelayOptions, QueueModule } from '@comptoir/platform/queue';
+import { NotifyModule } from '@comptoir/platform/notify';
+import { CrmWorkerModule } from '@comptoir/crm';
+import { ENTITIES } from '@comptoir/runtime';
+
+/** Composition root of the worker: the outbox relay, the BullMQ consumers and every module's handlers. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, relay: Partial<RelayOptions> = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot({ entities: ENTITIES, applicationName: 'comptoir-worker', poolSize: 10 }),
+        QueueModule.forWorker(relay),
+        NotifyModule.forWorker(),
+        CrmWorkerModule,
+      ],
+    };
+  }
+}

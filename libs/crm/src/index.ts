@@ -1,0 +1,12 @@
+export * from './crm.module';
+export * from './account/account.entity';
+export * from './account/account.service';
+export * from './account/account.events';
+export * from './account/dto/account.dto';
+export * from './contact/contact.entity';
+export * from './activity/activity.entity';
+
+import { AccountEntity } from './account/account.entity';
+import { ActivityEntity } from './activity/activity.entity';
+import { ContactEntity } from './contact/contact.entity';
+export const CRM_ENTITIES = [AccountEntity, ContactEntity, ActivityEntity];

@@ -1,0 +1,23 @@
+export * from './scopes';
+export * from './secrets';
+export * from './password.service';
+export * from './user/user.entity';
+export * from './user/membership.entity';
+export * from './user/user-account.service';
+export * from './session/session.entity';
+export * from './session/session.service';
+export * from './api-key/api-key.entity';
+export * from './api-key/api-key.service';
+export * from './invitation/invitation.entity';
+export * from './guard/auth.decorators';
+export * from './guard/auth.guard';
+export * from './guard/principal-resolver.service';
+export * from './dto/user.dto';
+export * from './auth.module';
+
+import { ApiKeyEntity } from './api-key/api-key.entity';
+import { InvitationEntity } from './invitation/invitation.entity';
+import { SessionEntity } from './session/session.entity';
+import { MembershipEntity } from './user/membership.entity';
+import { UserEntity } from './user/user.entity';
+export const AUTH_ENTITIES = [UserEntity, MembershipEntity, SessionEntity, ApiKeyEntity, InvitationEntity];

@@ -1,0 +1,29 @@
+import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DataSourceParams {
+  url: string;
+  entities: MixedList<Function>;
+  migrations?: MixedList<Function>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(params: DataSourceParams): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: params.url,
+    entities: params.entities,
+    migrations: params.migrations ?? [],
+    migrationsTableName: 'schema_migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: params.poolSize ?? 20, application_name: params.applicationName ?? 'comptoir' },
+  };
+}
+
+export function createDataSource(params: DataSourceParams): DataSource {
+  return new DataSource(dataSourceOptions(params));
+}

@@ -1,0 +1,32 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ProblemDto } from './problem.dto';
+
+const DESCRIPTIONS: Record<number, { description: string; code: string; detail: string }> = {
+  400: { description: 'The request does not match the schema', code: 'validation_failed', detail: 'The request is invalid' },
+  401: { description: 'Missing or invalid credentials', code: 'unauthenticated', detail: 'Authentication is required' },
+  403: { description: 'The role or API-key scope forbids it', code: 'forbidden', detail: 'You are not allowed to do this' },
+  404: { description: 'Absent, or belongs to another tenant', code: 'not_found', detail: 'Account not found' },
+  409: { description: 'The resource state or a unique value forbids it', code: 'already_exists', detail: 'A record with the same unique value already exists' },
+  422: { description: 'Well-formed but breaks a business rule', code: 'business_rule', detail: 'The request breaks a business rule' },
+  429: { description: 'Throttled', code: 'rate_limited', detail: 'Too many requests, slow down' },
+};
+
+/** Declares the problem+json error responses of an operation, with an example for each. */
+export function ApiProblems(...statuses: number[]) {
+  return applyDecorators(
+    ...statuses.map((status) => {
+      const d = DESCRIPTIONS[status]!;
+      return ApiResponse({
+        status,
+        description: d.description,
+        content: {
+          'application/problem+json': {
+            schema: { $ref: '#/components/schemas/ProblemDto' },
+            example: { type: `https://comptoir.dev/problems/${d.code}`, title: 'Error', status, detail: d.detail, code: d.code },
+          },
+        },
+      });
+    }),
+  );
+}

@@ -1,0 +1,120 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class Initial1763900000000 implements MigrationInterface {
+    name = 'Initial1763900000000'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`CREATE TABLE "outbox_events" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "company_id" uuid, "name" character varying(100) NOT NULL, "aggregate_type" character varying(60) NOT NULL, "aggregate_id" uuid NOT NULL, "payload" jsonb NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "published_at" TIMESTAMP WITH TIME ZONE, "attempts" integer NOT NULL DEFAULT '0', "next_attempt_at" TIMESTAMP WITH TIME ZONE, "last_error" text, "failed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_6689a16c00d09b8089f6237f1d2" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "ix_outbox_events_unpublished" ON "outbox_events"  ("occurred_at") WHERE published_at IS NULL`);
+        await queryRunner.query(`CREATE TABLE "processed_events" ("handler" character varying(100) NOT NULL, "event_id" uuid NOT NULL, "processed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ab834790da713dd72b4df649c0b" PRIMARY KEY ("handler", "event_id"))`);
+        await queryRunner.query(`CREATE TABLE "audit_entries" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "company_id" uuid, "actor_type" character varying(10) NOT NULL, "actor_id" uuid, "actor_name" character varying(200) NOT NULL, "entity" character varying(60) NOT NULL, "entity_id" uuid NOT NULL, "action" character varying(20) NOT NULL, "changes" jsonb NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "request_id" character varying(64), CONSTRAINT "PK_6b1623bcad4d04530b76548d619" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "ix_audit_entries_entity" ON "audit_entries"  ("organization_id", "entity", "entity_id", "at") `);
+        await queryRunner.query(`CREATE TABLE "users" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "email" character varying(254) NOT NULL, "name" character varying(200) NOT NULL, "password_hash" character varying(200) NOT NULL, "locale" character varying(5) NOT NULL DEFAULT 'fr', "failed_logins" integer NOT NULL DEFAULT '0', "locked_until" TIMESTAMP WITH TIME ZONE, "disabled_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_users_email" ON "users"  ("email") `);
+        await queryRunner.query(`CREATE TABLE "memberships" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "company_id" uuid NOT NULL, "user_id" uuid NOT NULL, "role" character varying(20) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_25d28bd932097a9e90495ede7b4" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "ix_memberships_company" ON "memberships"  ("organization_id", "company_id") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_memberships_user_company" ON "memberships"  ("user_id", "company_id") `);
+        await queryRunner.query(`CREATE TABLE "mail_messages" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "to" character varying(254) NOT NULL, "subject" character varying(300) NOT NULL, "text" text NOT NULL, "message_id" character varying(200) NOT NULL, "status" character varying(20) NOT NULL DEFAULT 'pending', "error" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "sent_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_1bd6e76ef3b3d4aff7d0510a509" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "ix_mail_messages_org" ON "mail_messages"  ("organization_id", "created_at") `);
+        await queryRunner.query(`CREATE TABLE "invitations" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "kind" character varying(20) NOT NULL, "email" character varying(254) NOT NULL, "company_id" uuid, "role" character varying(20), "user_id" uuid, "token_digest" character varying(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5dec98cfdfd562e4ad3648bbb07" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_invitations_token_digest" ON "invitations"  ("token_digest") `);
+        await queryRunner.query(`CREATE TABLE "api_keys" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "company_id" uuid NOT NULL, "name" character varying(100) NOT NULL, "public_id" character varying(40) NOT NULL, "secret_digest" character varying(64) NOT NULL, "scopes" text array NOT NULL, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_used_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_5c8a79801b44bd27b79228e1dad" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "ix_api_keys_company" ON "api_keys"  ("organization_id", "company_id") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_api_keys_public_id" ON "api_keys"  ("public_id") `);
+        await queryRunner.query(`CREATE TABLE "sessions" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "user_id" uuid NOT NULL, "token_digest" character varying(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_3238ef96f18b355b671619111bc" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_sessions_token_digest" ON "sessions"  ("token_digest") `);
+        await queryRunner.query(`CREATE TABLE "accounts" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "company_id" uuid NOT NULL, "name" character varying(200) NOT NULL, "kind" character varying(10) NOT NULL DEFAULT 'company', "roles" text array NOT NULL, "siren" character(9), "siret" character(14), "vat_number" character varying(20), "email" character varying(254), "phone" character varying(30), "mobile" character varying(30), "website" character varying(200), "billing_address" jsonb, "delivery_addresses" jsonb NOT NULL DEFAULT '[]'::jsonb, "tags" text array NOT NULL DEFAULT '{}'::text[], "custom_fields" jsonb NOT NULL DEFAULT '{}'::jsonb, "sector_id" uuid, "assigned_user_id" uuid, "external_ref" character varying(100), "preferred_payment_method" character varying(20), "notes" text, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "uq_accounts_company_id" UNIQUE ("company_id", "id"), CONSTRAINT "PK_5a7a02c20412299d198e097a8fe" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "ix_accounts_company_email" ON "accounts"  ("company_id", "email") WHERE email IS NOT NULL`);
+        await queryRunner.query(`CREATE INDEX "ix_accounts_company_siren" ON "accounts"  ("company_id", "siren") WHERE siren IS NOT NULL`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_accounts_company_external_ref" ON "accounts"  ("company_id", "external_ref") WHERE external_ref IS NOT NULL AND deleted_at IS NULL`);
+        await queryRunner.query(`CREATE INDEX "ix_accounts_company_created" ON "accounts"  ("company_id", "created_at", "id") `);
+        await queryRunner.query(`CREATE INDEX "ix_accounts_company_updated" ON "accounts"  ("company_id", "updated_at", "id") `);
+        await queryRunner.query(`CREATE INDEX "ix_accounts_company_name" ON "accounts"  ("company_id", "name", "id") `);
+        await queryRunner.query(`CREATE TABLE "activities" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "company_id" uuid NOT NULL, "kind" character varying(10) NOT NULL, "type" character varying(30) NOT NULL, "title" character varying(200) NOT NULL, "notes" text, "user_id" uuid, "account_id" uuid, "contact_id" uuid, "starts_at" TIMESTAMP WITH TIME ZONE, "ends_at" TIMESTAMP WITH TIME ZONE, "due_on" date, "done_at" TIMESTAMP WITH TIME ZONE, "source_event_id" uuid, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_7f4004429f731ffb9c88eb486a8" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "ix_activities_company_updated" ON "activities"  ("company_id", "updated_at", "id") `);
+        await queryRunner.query(`CREATE INDEX "ix_activities_account" ON "activities"  ("company_id", "account_id", "created_at") `);
+        await queryRunner.query(`CREATE INDEX "ix_activities_user_due" ON "activities"  ("company_id", "user_id", "due_on") `);
+        await queryRunner.query(`CREATE INDEX "ix_activities_user_start" ON "activities"  ("company_id", "user_id", "starts_at") `);
+        await queryRunner.query(`CREATE TABLE "contacts" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "company_id" uuid NOT NULL, "account_id" uuid NOT NULL, "civility" character varying(10), "first_name" character varying(100), "last_name" character varying(100) NOT NULL, "job_title" character varying(100), "email" character varying(254), "phone" character varying(30), "mobile" character varying(30), "is_primary" boolean NOT NULL DEFAULT false, "notes" text, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_contacts_company_id" UNIQUE ("company_id", "id"), CONSTRAINT "PK_b99cd40cfd66a99f1571f4f72e6" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "ix_contacts_company_updated" ON "contacts"  ("company_id", "updated_at", "id") `);
+        await queryRunner.query(`CREATE INDEX "ix_contacts_account" ON "contacts"  ("company_id", "account_id", "last_name", "id") `);
+        await queryRunner.query(`CREATE TABLE "companies" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "legal_name" character varying(200) NOT NULL, "legal_form" character varying(20), "share_capital" numeric(19,2), "siren" character(9) NOT NULL, "vat_number" character varying(20), "rcs" character varying(100), "address" jsonb, "time_zone" character varying(50) NOT NULL DEFAULT 'Europe/Paris', "currency" character(3) NOT NULL DEFAULT 'EUR', "vat_regime" character varying(20) NOT NULL DEFAULT 'normal', "fiscal_year_start_month" smallint NOT NULL DEFAULT '1', "is_sandbox" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_companies_org_id" UNIQUE ("organization_id", "id"), CONSTRAINT "PK_d4bc3e82a314fa9e29f652c2c22" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_companies_org_siren" ON "companies"  ("organization_id", "siren") `);
+        await queryRunner.query(`CREATE TABLE "organizations" ("id" uuid NOT NULL, "name" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6b031fcd0863e3f6b44230163f9" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "establishments" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "company_id" uuid NOT NULL, "name" character varying(200) NOT NULL, "siret" character(14) NOT NULL, "address" jsonb, "document_header" text, "document_footer" text, "is_default" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_establishments_company_id" UNIQUE ("company_id", "id"), CONSTRAINT "PK_7fb6da6c365114ccb61b091bbdf" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_establishments_company_siret" ON "establishments"  ("company_id", "siret") `);
+        await queryRunner.query(`CREATE TABLE "sectors" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "company_id" uuid NOT NULL, "establishment_id" uuid NOT NULL, "code" character varying(20) NOT NULL, "name" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_923fdda0dc12f59add7b3a1782f" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "uq_sectors_company_code" ON "sectors"  ("company_id", "code") `);
+        await queryRunner.query(`ALTER TABLE "users" ADD CONSTRAINT "fk_users_organization" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "memberships" ADD CONSTRAINT "fk_memberships_company" FOREIGN KEY ("company_id") REFERENCES "companies"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "memberships" ADD CONSTRAINT "fk_memberships_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "api_keys" ADD CONSTRAINT "fk_api_keys_company" FOREIGN KEY ("company_id") REFERENCES "companies"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "sessions" ADD CONSTRAINT "fk_sessions_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "accounts" ADD CONSTRAINT "fk_accounts_sector" FOREIGN KEY ("sector_id") REFERENCES "sectors"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "accounts" ADD CONSTRAINT "fk_accounts_company" FOREIGN KEY ("organization_id", "company_id") REFERENCES "companies"("organization_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "activities" ADD CONSTRAINT "fk_activities_contact" FOREIGN KEY ("company_id", "contact_id") REFERENCES "contacts"("company_id","id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "activities" ADD CONSTRAINT "fk_activities_account" FOREIGN KEY ("company_id", "account_id") REFERENCES "accounts"("company_id","id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "contacts" ADD CONSTRAINT "fk_contacts_account" FOREIGN KEY ("company_id", "account_id") REFERENCES "accounts"("company_id","id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "companies" ADD CONSTRAINT "fk_companies_organization" FOREIGN KEY ("organization_id") REFERENCES "organizations"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "establishments" ADD CONSTRAINT "fk_establishments_company" FOREIGN KEY ("organization_id", "company_id") REFERENCES "companies"("organization_id","id") ON DELETE NO ACTION ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "sectors" ADD CONSTRAINT "fk_sectors_establishment" FOREIGN KEY ("company_id", "establishment_id") REFERENCES "establishments"("company_id","id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "sectors" DROP CONSTRAINT "fk_sectors_establishment"`);
+        await queryRunner.query(`ALTER TABLE "establishments" DROP CONSTRAINT "fk_establishments_company"`);
+        await queryRunner.query(`ALTER TABLE "companies" DROP CONSTRAINT "fk_companies_organization"`);
+        await queryRunner.query(`ALTER TABLE "contacts" DROP CONSTRAINT "fk_contacts_account"`);
+        await queryRunner.query(`ALTER TABLE "activities" DROP CONSTRAINT "fk_activities_account"`);
+        await queryRunner.query(`ALTER TABLE "activities" DROP CONSTRAINT "fk_activities_contact"`);
+        await queryRunner.query(`ALTER TABLE "accounts" DROP CONSTRAINT "fk_accounts_company"`);
+        await queryRunner.query(`ALTER TABLE "accounts" DROP CONSTRAINT "fk_accounts_sector"`);
+        await queryRunner.query(`ALTER TABLE "sessions" DROP CONSTRAINT "fk_sessions_user"`);
+        await queryRunner.query(`ALTER TABLE "api_keys" DROP CONSTRAINT "fk_api_keys_company"`);
+        await queryRunner.query(`ALTER TABLE "memberships" DROP CONSTRAINT "fk_memberships_user"`);
+        await queryRunner.query(`ALTER TABLE "memberships" DROP CONSTRAINT "fk_memberships_company"`);
+        await queryRunner.query(`ALTER TABLE "users" DROP CONSTRAINT "fk_users_organization"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_sectors_company_code"`);
+        await queryRunner.query(`DROP TABLE "sectors"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_establishments_company_siret"`);
+        await queryRunner.query(`DROP TABLE "establishments"`);
+        await queryRunner.query(`DROP TABLE "organizations"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_companies_org_siren"`);
+        await queryRunner.query(`DROP TABLE "companies"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_contacts_account"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_contacts_company_updated"`);
+        await queryRunner.query(`DROP TABLE "contacts"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_activities_user_start"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_activities_user_due"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_activities_account"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_activities_company_updated"`);
+        await queryRunner.query(`DROP TABLE "activities"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_accounts_company_name"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_accounts_company_updated"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_accounts_company_created"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_accounts_company_external_ref"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_accounts_company_siren"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_accounts_company_email"`);
+        await queryRunner.query(`DROP TABLE "accounts"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_sessions_token_digest"`);
+        await queryRunner.query(`DROP TABLE "sessions"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_api_keys_public_id"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_api_keys_company"`);
+        await queryRunner.query(`DROP TABLE "api_keys"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_invitations_token_digest"`);
+        await queryRunner.query(`DROP TABLE "invitations"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_mail_messages_org"`);
+        await queryRunner.query(`DROP TABLE "mail_messages"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_memberships_user_company"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_memberships_company"`);
+        await queryRunner.query(`DROP TABLE "memberships"`);
+        await queryRunner.query(`DROP INDEX "public"."uq_users_email"`);
+        await queryRunner.query(`DROP TABLE "users"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_audit_entries_entity"`);
+        await queryRunner.query(`DROP TABLE "audit_entries"`);
+        await queryRunner.query(`DROP TABLE "processed_events"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_outbox_events_unpublished"`);
+        await queryRunner.query(`DROP TABLE "outbox_events"`);
+    }
+
+}
