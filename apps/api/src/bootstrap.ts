@@ -59,16 +59,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addServer('/', 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Session access token (cps_…) or API key token (cpk_….secret)' })
     .addBasicAuth({ type: 'http', scheme: 'basic', description: 'API key: public id as user name, secret as password' }, 'basic')
-    .addCookieAuth('comptoir_session');
+    .addCookieAuth('comptoir_session', { type: 'apiKey', in: 'cookie', description: 'Session cookie set by signup and login (the SPA)' }, 'cookie')
+    .addSecurityRequirements('bearer')
+    .addSecurityRequirements('basic')
+    .addSecurityRequirements('cookie');
   const document = SwaggerModule.createDocument(app, builder.build(), {
     extraModels: [ProblemDto, FieldErrorDto],
     operationIdFactory: (_controller, method) => method,
   });
+  // Credentials are declared once for the whole API; public operations opt out with `security: []`.
   for (const path of Object.values(document.paths)) {
     for (const operation of Object.values(path) as { security?: unknown[] }[]) {
-      if (operation && typeof operation === 'object' && Array.isArray(operation.security) && operation.security.length) {
-        operation.security = [{ bearer: [] }, { basic: [] }, { comptoir_session: [] }];
-      }
+      if (operation?.security?.length) delete operation.security;
     }
   }
   return sortKeys(document) as OpenAPIObject;

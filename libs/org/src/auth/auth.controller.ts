@@ -38,7 +38,7 @@ export class AuthController {
   @Post('signup')
   @Public()
   @Throttle(CREDENTIAL_LIMIT)
-  @ApiOperation({ operationId: 'signup', summary: 'Create an organisation, its first company and its admin; signs in' })
+  @ApiOperation({ security: [], operationId: 'signup', summary: 'Create an organisation, its first company and its admin; signs in' })
   @ApiCreatedResponse({ type: SessionResponseDto })
   @ApiProblems(400, 409, 429)
   async signup(@Body() body: SignupDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponseDto> {
@@ -57,7 +57,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @Throttle(CREDENTIAL_LIMIT)
-  @ApiOperation({ operationId: 'login', summary: 'Sign in with email and password (cookie + access token)' })
+  @ApiOperation({ security: [], operationId: 'login', summary: 'Sign in with email and password (cookie + access token)' })
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiProblems(400, 401, 429)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponseDto> {
@@ -71,6 +71,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ operationId: 'logout', summary: 'End the current session' })
   @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiProblems(401)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
     const token = bearer ?? (req as Request & { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE];
@@ -81,7 +82,7 @@ export class AuthController {
   @Post('invitations/accept')
   @Public()
   @Throttle(CREDENTIAL_LIMIT)
-  @ApiOperation({ operationId: 'acceptInvitation', summary: 'Accept an emailed invitation: choose a name and password, and sign in' })
+  @ApiOperation({ security: [], operationId: 'acceptInvitation', summary: 'Accept an emailed invitation: choose a name and password, and sign in' })
   @ApiCreatedResponse({ type: SessionResponseDto })
   @ApiProblems(400, 409, 422, 429)
   async acceptInvitation(@Body() body: AcceptInvitationDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponseDto> {
@@ -93,7 +94,7 @@ export class AuthController {
   @Public()
   @HttpCode(202)
   @Throttle(CREDENTIAL_LIMIT)
-  @ApiOperation({ operationId: 'requestPasswordReset', summary: 'Email a password-reset link (answers 202 whether or not the email is known)' })
+  @ApiOperation({ security: [], operationId: 'requestPasswordReset', summary: 'Email a password-reset link (answers 202 whether or not the email is known)' })
   @ApiAcceptedResponse({ description: 'If the email is registered, a link is on its way' })
   @ApiProblems(400, 429)
   async requestReset(@Body() body: RequestPasswordResetDto): Promise<void> {
@@ -104,7 +105,7 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @Throttle(CREDENTIAL_LIMIT)
-  @ApiOperation({ operationId: 'confirmPasswordReset', summary: 'Set a new password with the emailed token; ends every session of the user' })
+  @ApiOperation({ security: [], operationId: 'confirmPasswordReset', summary: 'Set a new password with the emailed token; ends every session of the user' })
   @ApiNoContentResponse({ description: 'Password changed' })
   @ApiProblems(400, 422, 429)
   async confirmReset(@Body() body: ResetPasswordDto): Promise<void> {

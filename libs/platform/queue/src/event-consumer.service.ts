@@ -39,6 +39,8 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    if (!this.worker) return;
+    await this.worker.close();
+    (this.worker.opts.connection as unknown as { disconnect(): void }).disconnect();
   }
 }

@@ -29,8 +29,11 @@ export class QueueStatusService implements OnApplicationShutdown {
     @Optional() @Inject(EVENTS_PRODUCER) private readonly producer: Queue<EventJobData> | null,
   ) {}
 
+  /** BullMQ leaves a connection it was given open: close the queue, then its connection. */
   async onApplicationShutdown(): Promise<void> {
-    await this.producer?.close();
+    if (!this.producer) return;
+    await this.producer.close();
+    (this.producer.opts.connection as unknown as { disconnect(): void }).disconnect();
   }
 
   get driver(): 'bullmq' | 'inline' {

@@ -14,9 +14,7 @@ const producerProvider: Provider = {
   provide: EVENTS_PRODUCER,
   inject: [AppConfig],
   useFactory: (config: AppConfig) =>
-    config.redisUrl
-      ? new Queue(EVENTS_QUEUE, { connection: createRedisConnection(config.redisUrl, 'producer'), prefix: config.queuePrefix })
-      : null,
+    config.redisUrl ? new Queue(EVENTS_QUEUE, { connection: createRedisConnection(config.redisUrl, 'producer'), prefix: config.queuePrefix }) : null,
 };
 
 /**

