@@ -66,13 +66,13 @@ export class AccountEntity extends CompanyOwnedEntity {
   @Column('jsonb', { nullable: true })
   billingAddress: AccountAddress | null;
 
-  @Column('jsonb', { default: () => `'[]'::jsonb` })
+  @Column('jsonb', { default: () => `'[]'` })
   deliveryAddresses: AccountAddress[];
 
-  @Column('text', { array: true, default: () => `'{}'::text[]` })
+  @Column('text', { array: true, default: () => `'{}'` })
   tags: string[];
 
-  @Column('jsonb', { default: () => `'{}'::jsonb` })
+  @Column('jsonb', { default: () => `'{}'` })
   customFields: Record<string, string | number | boolean | null>;
 
   /** Same-company check in the service; the key only clears the link when a sector is deleted. */
