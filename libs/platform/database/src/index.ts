@@ -15,3 +15,4 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { ProcessedEventEntity } from './processed-event.entity';
 export const DATABASE_LIB_ENTITIES = [OutboxEventEntity, ProcessedEventEntity, AuditEntryEntity];
+export * from './embedded-postgres';

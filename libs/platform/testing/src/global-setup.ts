@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import IORedis from 'ioredis';
 import { loadConfig } from '@comptoir/platform/config';
 import { migrate } from '@comptoir/runtime';
-import { canConnect, startEmbeddedPostgres, withDatabase } from './test-postgres';
+import { canConnect, startTemporaryPostgres, withDatabase } from './test-postgres';
 import { TEST_AUTH_SECRET } from './test-config';
 
 declare global {
@@ -30,7 +30,7 @@ async function redisReachable(url: string): Promise<boolean> {
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   if (!(await canConnect(adminUrl))) {
-    const embedded = await startEmbeddedPostgres(54_400 + (process.pid % 500));
+    const embedded = await startTemporaryPostgres(54_400 + (process.pid % 500));
     globalThis.__COMPTOIR_EMBEDDED_PG__ = embedded;
     adminUrl = embedded.url;
   }
