@@ -1,4 +1,5 @@
 // Writes the committed contract (openapi.json at the repository root) without listening on a port.
+// OPENAPI_OUT writes it elsewhere instead (the drift check in tools/test.mjs compares a fresh copy).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@comptoir/platform/config';
@@ -7,7 +8,7 @@ import { createContractApp } from './contract-app';
 
 async function main(): Promise<void> {
   const app = await createContractApp(loadConfig);
-  const file = join(__dirname, '../../../openapi.json');
+  const file = process.env['OPENAPI_OUT'] || join(__dirname, '../../../openapi.json');
   writeFileSync(file, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
   await app.close();
   process.stdout.write(`wrote ${file}\n`);

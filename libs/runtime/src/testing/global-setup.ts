@@ -1,9 +1,8 @@
 import { Client } from 'pg';
 import IORedis from 'ioredis';
 import { loadConfig } from '@comptoir/platform/config';
-import { migrate } from '@comptoir/runtime';
-import { canConnect, startTemporaryPostgres, withDatabase } from './test-postgres';
-import { TEST_AUTH_SECRET } from './test-config';
+import { canConnect, startTemporaryPostgres, TEST_AUTH_SECRET, withDatabase } from '@comptoir/platform/testing';
+import { migrate } from '../migrate';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -26,6 +25,8 @@ async function redisReachable(url: string): Promise<boolean> {
 /**
  * Once per run: find PostgreSQL (TEST_DATABASE_URL, the local default, else an embedded server),
  * build a migrated template database that every test file clones, and find Redis if there is one.
+ * It lives in runtime, not in platform/testing, because it needs the composed migrations: a platform
+ * lib may only depend on platform libs (eslint.config.mjs), and testing is used by runtime's own specs.
  */
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
