@@ -1,0 +1,258 @@
+import { Client } from 'pg';
+import { newId } from '@comptoir/platform/kernel';
+import { createTestApp, TestApp } from '../support/test-app';
+import { contractOperations, exampleOf, fillPath, Operation, resourceKey } from './contract';
+import { createCompany, createKey, Credentials, marker, setupTenant, siretOf, TestTenant } from './tenants';
+
+/**
+ * Tenant isolation, driven by the contract: every operation that addresses a resource by id is called
+ * by another organisation (session and `*` API key) on a resource of organisation A, and must answer
+ * 404 without a trace of A's data and without changing it. A new endpoint with an id and no factory
+ * here fails the suite, so it cannot slip through untested.
+ */
+
+interface Resource {
+  /** Values of the operation's path parameters. */
+  params: Record<string, string>;
+  /** Strings of A that must never appear in another tenant's answer. */
+  leaks: string[];
+  /** Company-owned resources are also invisible from another company of the same organisation. */
+  scope: 'organization' | 'company';
+  /** A's view of the resource, compared before and after the foreign calls: nothing may change. */
+  probe(): Promise<unknown>;
+}
+
+interface World {
+  t: TestApp;
+  a: TestTenant;
+}
+
+type Factory = (w: World) => Promise<Resource>;
+
+const get = async (w: World, path: string, auth: Credentials = w.a.auth) => (await w.t.http().get(path).set({ ...auth }).expect(200)).body as Record<string, unknown>;
+const listEntry = async (w: World, path: string, id: string) =>
+  ((await get(w, path)).data as { id: string }[]).find((row) => row.id === id) ?? null;
+
+/** One factory per resource path (`/api/v1/<things>/{id}`): it creates the resource in organisation A. */
+const FACTORIES: Record<string, Factory> = {
+  '/api/v1/accounts/{id}': async (w) => {
+    const name = marker('A-account');
+    const email = `${marker('a-mail').toLowerCase()}@alpha.test`;
+    const res = await w.t.http().post('/api/v1/accounts').set(w.a.auth).send({ name, email, roles: ['customer'], externalRef: marker('ext') }).expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id, name, email, res.body.externalRef], scope: 'company', probe: () => get(w, `/api/v1/accounts/${id}`) };
+  },
+  '/api/v1/companies/{id}': async (w) => {
+    const company = await createCompany(() => w.t.http(), w.a.auth, 'A-company');
+    return { params: { id: company.id }, leaks: [company.id, company.legalName, company.siren], scope: 'organization', probe: () => get(w, `/api/v1/companies/${company.id}`) };
+  },
+  '/api/v1/establishments/{id}': async (w) => {
+    const name = marker('A-establishment');
+    const siret = siretOf(w.a.companySiren);
+    const res = await w.t.http().post('/api/v1/establishments').set(w.a.auth).send({ name, siret }).expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id, name, siret], scope: 'company', probe: () => get(w, `/api/v1/establishments/${id}`) };
+  },
+  '/api/v1/sectors/{id}': async (w) => {
+    const establishments = (await get(w, '/api/v1/establishments')).data as { id: string }[];
+    const name = marker('A-sector');
+    const code = marker('S').slice(0, 20);
+    const res = await w.t.http().post('/api/v1/sectors').set(w.a.auth).send({ name, code, establishmentId: establishments[0]!.id }).expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id, name, code], scope: 'company', probe: () => get(w, `/api/v1/sectors/${id}`) };
+  },
+  '/api/v1/api-keys/{id}': async (w) => {
+    const name = marker('A-key');
+    const key = await createKey(() => w.t.http(), w.a.auth, ['crm:read'], name);
+    return {
+      params: { id: key.id },
+      leaks: [key.id, key.publicId, key.secret, name],
+      scope: 'company',
+      probe: async () => {
+        const row = (await listEntry(w, '/api/v1/api-keys', key.id)) as { name: string; scopes: string[]; revokedAt: string | null } | null;
+        return row && { name: row.name, scopes: row.scopes, revokedAt: row.revokedAt };
+      },
+    };
+  },
+  '/api/v1/users/{id}': async (w) => ({
+    params: { id: w.a.userId },
+    leaks: [w.a.userId, w.a.email, `${w.a.name} Admin`],
+    scope: 'organization',
+    probe: () => listEntry(w, '/api/v1/users', w.a.userId),
+  }),
+  '/api/v1/admin/queue/failed/{jobId}': async (w) => {
+    // A delivery that exhausted its retries (in-process driver: the outbox row itself).
+    const id = newId();
+    await w.t.sql(
+      `INSERT INTO outbox_events (id, organization_id, company_id, name, aggregate_type, aggregate_id, payload, occurred_at, attempts, last_error, failed_at)
+       VALUES ($1, $2, $3, 'crm.account.created', 'account', $4, '{}', now(), 10, 'simulated failure', now())`,
+      [id, w.a.organizationId, w.a.companyId, newId()],
+    );
+    return {
+      params: { jobId: id },
+      leaks: [id, 'simulated failure'],
+      scope: 'organization',
+      probe: async () => {
+        const row = (await listEntry(w, '/api/v1/admin/queue/failed', id)) as { attempts: number; failedAt: string | null } | null;
+        return row && { attempts: row.attempts, failedAt: row.failedAt };
+      },
+    };
+  },
+};
+
+const label = (op: Operation) => `${op.method.toUpperCase()} ${op.path}`;
+const operations = contractOperations();
+const byId = operations.filter((op) => op.pathParams.length > 0);
+const lists = operations.filter((op) => op.method === 'get' && op.pathParams.length === 0 && !op.isPublic);
+
+function send(t: TestApp, op: Operation, path: string, auth: Credentials, body: unknown) {
+  const req = t.http()[op.method](path).set({ ...auth });
+  return body === undefined ? req : req.send(body as object);
+}
+
+function expectNoLeak(text: string, leaks: string[], context: string): void {
+  const found = leaks.filter((leak) => leak && text.includes(leak));
+  if (found.length) throw new Error(`${context} reveals data of organisation A: ${found.join(', ')}\n${text}`);
+}
+
+describe('Tenant isolation (driven by openapi.json)', () => {
+  let t: TestApp;
+  let a: TestTenant;
+  let b: TestTenant;
+  let aSecondCompany: { id: string; legalName: string };
+  let aSecondKey: Credentials;
+  let world: World;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await setupTenant(() => t.http(), 'Alpha');
+    b = await setupTenant(() => t.http(), 'Bravo');
+    aSecondCompany = await createCompany(() => t.http(), a.auth, 'A-second');
+    aSecondKey = (await createKey(() => t.http(), { ...a.auth, 'Comptoir-Company': aSecondCompany.id }, ['*'])).auth;
+    world = { t, a };
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const aLeaks = () => [a.organizationId, a.companyId, a.name, a.email, a.userId, a.key.id, a.key.publicId];
+
+  it('has a resource factory for every operation of the contract that takes a path parameter', () => {
+    expect(byId.length).toBeGreaterThan(0);
+    const missing = byId.filter((op) => !FACTORIES[resourceKey(op.path)]).map(label);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(byId.map((op) => [label(op), op] as const))('%s answers 404 to another organisation, reveals nothing and changes nothing', async (_name, op) => {
+    const factory = FACTORIES[resourceKey(op.path)];
+    if (!factory) throw new Error(`No resource factory for ${label(op)}: add one to FACTORIES`);
+    const resource = await factory(world);
+    for (const p of op.pathParams) if (!resource.params[p.name]) throw new Error(`The factory for ${resourceKey(op.path)} gives no value for {${p.name}}`);
+    const path = fillPath(op.path, resource.params);
+    const body = op.body ? exampleOf(op.body) : undefined;
+    const leaks = [...resource.leaks, ...aLeaks()];
+    const before = await resource.probe();
+    expect(before).not.toBeNull();
+
+    if (op.method === 'get') await send(t, op, path, a.auth, body).expect(200); // the resource exists for its owner
+
+    const strangers: [string, Credentials][] = [
+      ['session of organisation B', b.auth],
+      ['API key (*) of organisation B', b.key.auth],
+    ];
+    if (resource.scope === 'company') {
+      strangers.push(['A admin acting on another company of A', { ...a.auth, 'Comptoir-Company': aSecondCompany.id }], ['API key of another company of A', aSecondKey]);
+    }
+    for (const [who, auth] of strangers) {
+      const res = await send(t, op, path, auth, body);
+      expect({ who, status: res.status, code: res.body?.code }).toEqual({ who, status: 404, code: 'not_found' });
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expectNoLeak(`${JSON.stringify(res.headers)}\n${res.text}`, resource.scope === 'company' && who.includes('of A') ? resource.leaks : leaks, `${label(op)} for ${who}`);
+    }
+    expect(await resource.probe()).toEqual(before);
+  });
+
+  it('lists never return rows of another organisation (every list of the contract, session and API key)', async () => {
+    const resources = await Promise.all(Object.values(FACTORIES).map((factory) => factory(world)));
+    const leaks = [...resources.flatMap((r) => r.leaks), ...aLeaks()];
+    const aIds = resources.flatMap((r) => Object.values(r.params));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const op of lists) {
+      for (const query of queryCombinations(op, aIds)) {
+        await t.http().get(op.path).query(query).set(a.auth).expect(200); // A's own view works with the same query
+        for (const [who, auth] of [['session', b.auth], ['API key', b.key.auth]] as const) {
+          const res = await t.http().get(op.path).query(query).set(auth);
+          expect({ op: label(op), query, who, status: res.status }).toEqual({ op: label(op), query, who, status: 200 });
+          expectNoLeak(res.text, leaks, `${label(op)} ${JSON.stringify(query)} as B's ${who}`);
+        }
+      }
+    }
+    // Positive control: A's rows are there for A.
+    const accounts = await t.http().get('/api/v1/accounts').set(a.auth).expect(200);
+    expect(accounts.body.data.length).toBeGreaterThan(0);
+    const bAccounts = await t.http().get('/api/v1/accounts').set(b.auth).expect(200);
+    expect(bAccounts.body.data).toEqual([]);
+  });
+
+  it("refuses a user's Comptoir-Company header naming another organisation's company (403), whatever the operation", async () => {
+    for (const company of [a.companyId, aSecondCompany.id]) {
+      for (const [method, path, body] of [
+        ['get', '/api/v1/me', undefined],
+        ['get', '/api/v1/accounts', undefined],
+        ['post', '/api/v1/accounts', { name: 'Intrus', roles: ['customer'] }],
+        ['get', `/api/v1/companies/${company}`, undefined],
+      ] as const) {
+        const req = t.http()[method](path).set({ ...b.auth, 'Comptoir-Company': company });
+        const res = await (body ? req.send(body) : req);
+        expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 403, code: 'forbidden' });
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expectNoLeak(res.text, [...aLeaks(), aSecondCompany.legalName], `${method} ${path} with A's company header`);
+      }
+    }
+    const accounts = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE name = 'Intrus'`);
+    expect(accounts[0]!.n).toBe(0);
+  });
+
+  it('refuses a Comptoir-Company header that is not one of the caller companies: unknown id, garbage, API key of another company', async () => {
+    for (const value of [newId(), 'not-a-uuid', "'; DROP TABLE accounts; --", ' ']) {
+      const res = await t.http().get('/api/v1/me').set({ ...b.auth, 'Comptoir-Company': value });
+      expect({ value, status: res.status, code: res.body.code }).toEqual({ value, status: 403, code: 'forbidden' });
+    }
+    const byKey = await t.http().get('/api/v1/me').set({ ...b.key.auth, 'Comptoir-Company': a.companyId }).expect(403);
+    expect(byKey.body.code).toBe('forbidden');
+    // The owner switches between its own companies with the same header.
+    const own = await t.http().get('/api/v1/me').set({ ...a.auth, 'Comptoir-Company': aSecondCompany.id }).expect(200);
+    expect(own.body.company.id).toBe(aSecondCompany.id);
+  });
+
+  it('keeps another organisation out at the database level too: row-level security hides rows without the tenant setting', async () => {
+    // The application role sees no tenant row unless a transaction sets its tenant (RLS is the second lock).
+    const client = new Client({ connectionString: t.config.appDatabaseUrl });
+    await client.connect();
+    try {
+      const unscoped = await client.query(`SELECT count(*)::int AS n FROM accounts`);
+      expect(unscoped.rows[0].n).toBe(0);
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.organization_id', $1, true), set_config('app.company_id', $2, true)`, [b.organizationId, b.companyId]);
+      const asB = await client.query(`SELECT count(*)::int AS n FROM accounts WHERE organization_id = $1`, [a.organizationId]);
+      expect(asB.rows[0].n).toBe(0);
+      await client.query('ROLLBACK');
+    } finally {
+      await client.end();
+    }
+    const owner = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE organization_id = $1`, [a.organizationId]);
+    expect(owner[0]!.n).toBeGreaterThan(0);
+  });
+});
+
+/** Query strings for a list: required parameters take every enum value, and A's ids where a UUID is expected. */
+function queryCombinations(op: Operation, ids: string[]): Record<string, string>[] {
+  let combos: Record<string, string>[] = [{}];
+  for (const p of op.queryParams.filter((q) => q.required)) {
+    const schema = p.schema ?? {};
+    const values = schema.enum?.length ? schema.enum.map(String) : schema.format === 'uuid' ? ids : [String(exampleOf(schema))];
+    combos = combos.flatMap((c) => values.map((v) => ({ ...c, [p.name]: v })));
+  }
+  return combos.slice(0, 400);
+}
