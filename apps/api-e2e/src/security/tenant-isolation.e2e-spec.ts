@@ -182,7 +182,7 @@ describe('Tenant isolation (driven by openapi.json)', () => {
       for (const query of queryCombinations(op, aIds)) {
         await t.http().get(op.path).query(query).set(a.auth).expect(200); // A's own view works with the same query
         for (const [who, auth] of [['session', b.auth], ['API key', b.key.auth]] as const) {
-          const res = await t.http().get(op.path).query(query).set(auth);
+          const res = await t.http().get(op.path).query(query).set({ ...auth });
           expect({ op: label(op), query, who, status: res.status }).toEqual({ op: label(op), query, who, status: 200 });
           expectNoLeak(res.text, leaks, `${label(op)} ${JSON.stringify(query)} as B's ${who}`);
         }
