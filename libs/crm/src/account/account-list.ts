@@ -5,7 +5,6 @@ import { AccountSort } from './dto/account.dto';
 import { ListAccountsQuery } from './dto/list-accounts.query';
 
 const SORT_COLUMNS = { name: 'name', createdAt: 'createdAt', updatedAt: 'updatedAt' } as const;
-export const ACCOUNT_SEARCH_EXPRESSION = `crm_account_search_text(a.name, a.email, a.siren, a.external_ref, a.billing_address->>'city')`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -19,7 +18,7 @@ export async function listAccounts(qb: SelectQueryBuilder<AccountEntity>, query:
   const descending = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
   qb.andWhere('a.deletedAt IS NULL');
-  if (query.q?.trim()) qb.andWhere(`${ACCOUNT_SEARCH_EXPRESSION} LIKE '%' || comptoir_fold(:q) || '%'`, { q: escapeLike(query.q.trim()) });
+  if (query.q?.trim()) qb.andWhere(`a.searchText LIKE '%' || comptoir_fold(:q) || '%'`, { q: escapeLike(query.q.trim()) });
   if (query.role) qb.andWhere(':role = ANY(a.roles)', { role: query.role });
   if (query.tag) qb.andWhere('a.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
   if (query.sectorId) qb.andWhere('a.sectorId = :sectorId', { sectorId: query.sectorId });

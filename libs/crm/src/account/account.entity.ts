@@ -101,4 +101,8 @@ export class AccountEntity extends CompanyOwnedEntity {
 
   @Column('timestamptz', { nullable: true })
   deletedAt: Date | null;
+
+  /** Accent-folded name, email, SIREN, external reference and city, kept by a trigger; never served. */
+  @Column('text', { select: false, insert: false, update: false, default: '' })
+  searchText: string;
 }

@@ -5,6 +5,9 @@ export const ACTIVITY_KINDS = ['event', 'task'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const ACTIVITY_TYPES = ['meeting', 'call', 'visit', 'email', 'quote_follow_up', 'note', 'system', 'other'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+/** The types clients may write: `system` is reserved for the entries Comptoir writes on timelines. */
+export const USER_ACTIVITY_TYPES = ['meeting', 'call', 'visit', 'email', 'quote_follow_up', 'note', 'other'] as const satisfies readonly ActivityType[];
+export type UserActivityType = (typeof USER_ACTIVITY_TYPES)[number];
 
 /**
  * Agenda items of a user: events (start and end) and tasks (due date), optionally about an account

@@ -1,10 +1,11 @@
 import { Column, Entity, ForeignKey, Index, Unique } from 'typeorm';
 import { CompanyOwnedEntity } from '@comptoir/platform/database';
 
-/** A person at an account. */
+/** A person at an account; at most one per account is its primary contact. */
 @Entity('contacts')
 @Index('ix_contacts_account', ['companyId', 'accountId', 'lastName', 'id'])
 @Index('ix_contacts_company_updated', ['companyId', 'updatedAt', 'id'])
+@Index('uq_contacts_account_primary', ['companyId', 'accountId'], { unique: true, where: 'is_primary' })
 @Unique('uq_contacts_company_id', ['companyId', 'id'])
 @ForeignKey('accounts', ['companyId', 'accountId'], ['companyId', 'id'], { name: 'fk_contacts_account', onDelete: 'CASCADE' })
 export class ContactEntity extends CompanyOwnedEntity {
