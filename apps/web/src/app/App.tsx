@@ -1,0 +1,73 @@
+import { MantineProvider } from '@mantine/core';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { isApiError } from '../lib/api';
+import { LoginPage } from '../features/auth/LoginPage';
+import { AppLayout } from '../features/shell/AppLayout';
+import { NotFoundPage } from '../features/shell/NotFoundPage';
+import { CustomerListPage } from '../features/customers/CustomerListPage';
+import { CustomerDetailPage } from '../features/customers/CustomerDetailPage';
+import { CustomerCreatePage, CustomerEditPage } from '../features/customers/CustomerFormPage';
+import { CompaniesPage } from '../features/settings/CompaniesPage';
+import { EstablishmentsPage } from '../features/settings/EstablishmentsPage';
+import { SectorsPage } from '../features/settings/SectorsPage';
+import { UsersPage } from '../features/settings/UsersPage';
+import { ApiKeysPage } from '../features/settings/ApiKeysPage';
+import { CompanyProvider } from './company';
+import { RequireSession } from './session';
+import { theme } from './theme';
+
+/** An expired session anywhere sends the session query back to the server, which then routes to login. */
+function onUnauthenticated(error: unknown, key?: readonly unknown[]): void {
+  if (!isApiError(error, 401) || key?.[2] === 'me') return;
+  void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[2] === 'me' });
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error, query) => onUnauthenticated(error, query.queryKey) }),
+  mutationCache: new MutationCache({ onError: (error) => onUnauthenticated(error) }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
+    },
+    mutations: { retry: false },
+  },
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <CompanyProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireSession>
+                    <AppLayout />
+                  </RequireSession>
+                }
+              >
+                <Route index element={<Navigate to="/customers" replace />} />
+                <Route path="customers" element={<CustomerListPage />} />
+                <Route path="customers/new" element={<CustomerCreatePage />} />
+                <Route path="customers/:id" element={<CustomerDetailPage />} />
+                <Route path="customers/:id/edit" element={<CustomerEditPage />} />
+                <Route path="settings" element={<Navigate to="/settings/companies" replace />} />
+                <Route path="settings/companies" element={<CompaniesPage />} />
+                <Route path="settings/establishments" element={<EstablishmentsPage />} />
+                <Route path="settings/sectors" element={<SectorsPage />} />
+                <Route path="settings/users" element={<UsersPage />} />
+                <Route path="settings/api-keys" element={<ApiKeysPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </CompanyProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,210 @@
+import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session';
+import { ApiError, isApiError } from '../../lib/api';
+import { IconPencil, IconPlus, IconTrash, IconUsers } from '../../components/icons';
+import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState } from '../../components/ui';
+import { useAccountContacts, useDeleteContact, useSaveContact, type Contact, type ContactInput } from './crm-extra-api';
+
+const FIELDS = ['civility', 'firstName', 'lastName', 'jobTitle', 'email', 'phone', 'mobile', 'notes'] as const;
+type Field = (typeof FIELDS)[number];
+type ContactForm = Record<Field, string> & { isPrimary: boolean };
+
+function toForm(c: Contact | null): ContactForm {
+  return {
+    civility: c?.civility ?? '',
+    firstName: c?.firstName ?? '',
+    lastName: c?.lastName ?? '',
+    jobTitle: c?.jobTitle ?? '',
+    email: c?.email ?? '',
+    phone: c?.phone ?? '',
+    mobile: c?.mobile ?? '',
+    notes: c?.notes ?? '',
+    isPrimary: c?.isPrimary ?? false,
+  };
+}
+
+function toInput(initial: ContactForm, form: ContactForm, editing: boolean): ContactInput {
+  const input: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    const value = form[f].trim();
+    if (!editing) {
+      if (value) input[f] = value;
+    } else if (value !== initial[f].trim()) {
+      input[f] = value === '' && f !== 'lastName' ? null : value;
+    }
+  }
+  if (!editing ? form.isPrimary : form.isPrimary !== initial.isPrimary) input['isPrimary'] = form.isPrimary;
+  return input as ContactInput;
+}
+
+function fullName(c: Contact): string {
+  return [c.civility, c.firstName, c.lastName].filter(Boolean).join(' ');
+}
+
+function ContactModal({ accountId, contact, opened, onClose }: { accountId: string; contact: Contact | null; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveContact(accountId);
+  const [initial] = useState(() => toForm(contact));
+  const [form, setForm] = useState(initial);
+  const errors = save.error instanceof ApiError ? save.error.fields : {};
+  const field = (f: Field) => ({
+    label: t(`contacts.fields.${f}`),
+    value: form[f],
+    onChange: (e: { currentTarget: { value: string } }) => setForm((prev) => ({ ...prev, [f]: e.currentTarget.value })),
+    error: errors[f],
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({ id: contact?.id, input: toInput(initial, form, Boolean(contact)) }, { onSuccess: onClose });
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={contact ? t('contacts.edit') : t('contacts.add')} size="lg" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {save.error ? <FormErrorAlert error={save.error} shownFields={[...FIELDS, 'isPrimary']} /> : null}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput {...field('civility')} placeholder="Mme, M., Dr" />
+            <TextInput {...field('firstName')} />
+            <TextInput {...field('lastName')} required data-autofocus />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput {...field('jobTitle')} />
+            <TextInput {...field('email')} type="email" />
+            <TextInput {...field('phone')} type="tel" />
+            <TextInput {...field('mobile')} type="tel" />
+          </SimpleGrid>
+          <Textarea {...field('notes')} autosize minRows={2} />
+          <Checkbox
+            label={t('contacts.fields.isPrimary')}
+            checked={form.isPrimary}
+            onChange={(e) => setForm((prev) => ({ ...prev, isPrimary: e.currentTarget.checked }))}
+            error={errors['isPrimary']}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function ContactsPanel({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const contacts = useAccountContacts(accountId);
+  const remove = useDeleteContact(accountId);
+  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Contact | null>(null);
+  const writable = can('crm:write');
+
+  if (contacts.isPending) return <LoadingState />;
+  if (contacts.isError) {
+    if (isApiError(contacts.error, 404)) {
+      return (
+        <Alert color="gray" variant="light" role="status">
+          {t('contacts.unavailable')}
+        </Alert>
+      );
+    }
+    return <ErrorState error={contacts.error} onRetry={() => void contacts.refetch()} />;
+  }
+  const rows = contacts.data.data;
+
+  return (
+    <Paper withBorder>
+      <Group justify="space-between" p="md">
+        <Text fw={650}>{t('contacts.title')}</Text>
+        {writable ? (
+          <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>
+            {t('contacts.add')}
+          </Button>
+        ) : null}
+      </Group>
+      {rows.length === 0 ? (
+        <EmptyBlock icon={<IconUsers size={26} />} title={t('contacts.empty')} description={t('contacts.emptyDescription')} />
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table aria-label={t('contacts.tableLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('contacts.columns.name')}</Table.Th>
+                <Table.Th scope="col">{t('contacts.fields.jobTitle')}</Table.Th>
+                <Table.Th scope="col">{t('contacts.fields.email')}</Table.Th>
+                <Table.Th scope="col">{t('contacts.fields.phone')}</Table.Th>
+                {writable ? (
+                  <Table.Th scope="col" w={100}>
+                    <span className="sr-only">{t('common.actions')}</span>
+                  </Table.Th>
+                ) : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Text size="sm" fw={600}>
+                        {fullName(c)}
+                      </Text>
+                      {c.isPrimary ? (
+                        <Badge size="xs" variant="light">
+                          {t('contacts.primary')}
+                        </Badge>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td fz="sm">{c.jobTitle ?? '—'}</Table.Td>
+                  <Table.Td fz="sm">{c.email ? <Anchor href={`mailto:${c.email}`} size="sm">{c.email}</Anchor> : '—'}</Table.Td>
+                  <Table.Td fz="sm">{c.phone ?? c.mobile ?? '—'}</Table.Td>
+                  {writable ? (
+                    <Table.Td>
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <Tooltip label={t('common.edit')}>
+                          <ActionIcon variant="subtle" color="gray" aria-label={t('contacts.editNamed', { name: fullName(c) })} onClick={() => setEditing(c)}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                        <Tooltip label={t('common.delete')}>
+                          <ActionIcon variant="subtle" color="red" aria-label={t('contacts.deleteNamed', { name: fullName(c) })} onClick={() => setDeleting(c)}>
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {editing ? (
+        <ContactModal
+          key={editing === 'new' ? 'new' : editing.id}
+          accountId={accountId}
+          contact={editing === 'new' ? null : editing}
+          opened
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      <ConfirmDialog
+        opened={Boolean(deleting)}
+        title={t('contacts.delete')}
+        message={t('contacts.deleteConfirm', { name: deleting ? fullName(deleting) : '' })}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,258 @@
+import { ActionIcon, Badge, Button, Checkbox, Divider, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '@comptoir/api-client';
+import { useCan, useMe } from '../../app/session';
+import { useCompanyKey } from '../../app/company';
+import { api, ApiError, unwrap } from '../../lib/api';
+import { changedStrings, nonEmpty, useFormState } from '../../lib/form';
+import { formatSiren } from '../../lib/format';
+import { AddressFields, addressBody, toAddressState, type AddressState } from '../../components/AddressFields';
+import { IconBuilding, IconPencil, IconPlus } from '../../components/icons';
+import { EmptyBlock, ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
+import { useCompanies, type Company } from './org-api';
+
+type LegalForm = NonNullable<Schemas['CreateCompanyDto']['legalForm']>;
+type VatRegime = NonNullable<Schemas['CreateCompanyDto']['vatRegime']>;
+const LEGAL_FORMS: LegalForm[] = ['SAS', 'SASU', 'SARL', 'EURL', 'SA', 'SNC', 'SCI', 'SCOP', 'EI', 'EIRL', 'ASSOCIATION', 'OTHER'];
+const VAT_REGIMES: VatRegime[] = ['normal', 'franchise', 'debits'];
+
+interface CompanyForm {
+  legalName: string;
+  siren: string;
+  vatNumber: string;
+  shareCapital: string;
+  rcs: string;
+  timeZone: string;
+  legalForm: LegalForm | null;
+  vatRegime: VatRegime;
+  isSandbox: boolean;
+  address: AddressState;
+  establishmentName: string;
+  establishmentSiret: string;
+}
+
+function toForm(c: Company | null): CompanyForm {
+  return {
+    legalName: c?.legalName ?? '',
+    siren: c?.siren ?? '',
+    vatNumber: c?.vatNumber ?? '',
+    shareCapital: c?.shareCapital ?? '',
+    rcs: c?.rcs ?? '',
+    timeZone: c?.timeZone ?? 'Europe/Paris',
+    legalForm: (c?.legalForm as LegalForm | null) ?? null,
+    vatRegime: c?.vatRegime ?? 'normal',
+    isSandbox: c?.isSandbox ?? false,
+    address: toAddressState(c?.address),
+    establishmentName: '',
+    establishmentSiret: '',
+  };
+}
+
+const SHOWN = ['legalName', 'siren', 'vatNumber', 'shareCapital', 'rcs', 'timeZone', 'legalForm', 'vatRegime', 'isSandbox', 'establishment', 'establishment.name', 'establishment.siret'].concat(
+  ['line1', 'line2', 'postalCode', 'city', 'country'].map((f) => `address.${f}`),
+);
+
+function CompanyModal({ company, onClose }: { company: Company | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const key = useCompanyKey();
+  const [initial] = useState(() => toForm(company));
+  const { values, set, text } = useFormState<CompanyForm>(initial);
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const strings = { legalName: values.legalName, vatNumber: values.vatNumber, shareCapital: values.shareCapital.replace(',', '.'), rcs: values.rcs, timeZone: values.timeZone };
+      if (company) {
+        const before = { legalName: initial.legalName, vatNumber: initial.vatNumber, shareCapital: initial.shareCapital, rcs: initial.rcs, timeZone: initial.timeZone };
+        const body: Record<string, unknown> = changedStrings(before, strings, ['legalName', 'timeZone']);
+        if (values.legalForm !== initial.legalForm) body['legalForm'] = values.legalForm;
+        if (values.vatRegime !== initial.vatRegime) body['vatRegime'] = values.vatRegime;
+        if (JSON.stringify(values.address) !== JSON.stringify(initial.address)) body['address'] = addressBody(values.address) ?? null;
+        return unwrap(api.PATCH('/api/v1/companies/{id}', { params: { path: { id: company.id } }, body: body as Schemas['UpdateCompanyDto'] }));
+      }
+      const body: Schemas['CreateCompanyDto'] = {
+        ...nonEmpty(strings),
+        legalName: values.legalName.trim(),
+        siren: values.siren.replace(/\s/g, ''),
+        vatRegime: values.vatRegime,
+        isSandbox: values.isSandbox,
+      };
+      if (values.legalForm) body.legalForm = values.legalForm;
+      const address = addressBody(values.address);
+      if (address) body.address = address;
+      if (values.establishmentName.trim() || values.establishmentSiret.trim()) {
+        body.establishment = { name: values.establishmentName.trim(), siret: values.establishmentSiret.replace(/\s/g, '') };
+      }
+      return unwrap(api.POST('/api/v1/companies', { body }));
+    },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: key('companies') });
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[2] === 'me' });
+      onClose();
+    },
+  });
+  const errors = save.error instanceof ApiError ? save.error.fields : {};
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={company ? t('settings.companies.edit') : t('settings.companies.new')} size="xl" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {save.error ? <FormErrorAlert error={save.error} shownFields={SHOWN} /> : null}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('settings.companies.fields.legalName')} required {...text('legalName', errors)} />
+            <TextInput
+              label={t('settings.companies.fields.siren')}
+              required={!company}
+              disabled={Boolean(company)}
+              description={company ? t('settings.companies.sirenLocked') : undefined}
+              inputMode="numeric"
+              {...text('siren', errors)}
+            />
+            <Select
+              label={t('settings.companies.fields.legalForm')}
+              data={LEGAL_FORMS.map((f) => ({ value: f, label: f === 'OTHER' ? t('settings.companies.otherForm') : f }))}
+              value={values.legalForm}
+              onChange={(v) => set('legalForm', v as LegalForm | null)}
+              error={errors['legalForm']}
+              clearable
+            />
+            <TextInput label={t('settings.companies.fields.vatNumber')} {...text('vatNumber', errors)} />
+            <TextInput label={t('settings.companies.fields.shareCapital')} inputMode="decimal" rightSection={<Text size="xs" c="dimmed">€</Text>} {...text('shareCapital', errors)} />
+            <TextInput label={t('settings.companies.fields.rcs')} placeholder="RCS Paris" {...text('rcs', errors)} />
+            <Select
+              label={t('settings.companies.fields.vatRegime')}
+              data={VAT_REGIMES.map((r) => ({ value: r, label: t(`settings.companies.vatRegimes.${r}`) }))}
+              value={values.vatRegime}
+              onChange={(v) => v && set('vatRegime', v as VatRegime)}
+              allowDeselect={false}
+              error={errors['vatRegime']}
+            />
+            <TextInput label={t('settings.companies.fields.timeZone')} {...text('timeZone', errors)} />
+          </SimpleGrid>
+          {!company ? (
+            <Checkbox label={t('settings.companies.fields.isSandbox')} checked={values.isSandbox} onChange={(e) => set('isSandbox', e.currentTarget.checked)} error={errors['isSandbox']} />
+          ) : null}
+          <Divider label={t('settings.companies.addressTitle')} labelPosition="left" />
+          <AddressFields value={values.address} onChange={(v) => set('address', v)} errors={errors} prefix="address" />
+          {!company ? (
+            <>
+              <Divider label={t('settings.companies.establishmentTitle')} labelPosition="left" />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={t('settings.companies.fields.establishmentName')} {...text('establishmentName')} error={errors['establishment.name'] ?? errors['establishment']} />
+                <TextInput label={t('settings.companies.fields.establishmentSiret')} inputMode="numeric" {...text('establishmentSiret')} error={errors['establishment.siret']} />
+              </SimpleGrid>
+            </>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {company ? t('common.save') : t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function CompaniesPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const can = useCan();
+  const companies = useCompanies();
+  const [editing, setEditing] = useState<Company | 'new' | null>(null);
+  const writable = can('org:write');
+
+  return (
+    <>
+      <PageHeader
+        title={t('settings.companies.title')}
+        description={t('settings.companies.subtitle')}
+        actions={
+          writable ? (
+            <Button leftSection={<IconPlus />} onClick={() => setEditing('new')}>
+              {t('settings.companies.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Paper withBorder>
+        {companies.isPending ? (
+          <LoadingState />
+        ) : companies.isError ? (
+          <ErrorState error={companies.error} onRetry={() => void companies.refetch()} />
+        ) : companies.data.data.length === 0 ? (
+          <EmptyBlock icon={<IconBuilding size={26} />} title={t('settings.companies.empty')} />
+        ) : (
+          <Table.ScrollContainer minWidth={800}>
+            <Table aria-label={t('settings.companies.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('settings.companies.fields.legalName')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.companies.fields.siren')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.companies.fields.legalForm')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.companies.fields.vatNumber')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.companies.fields.vatRegime')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.companies.fields.city')}</Table.Th>
+                  {writable ? (
+                    <Table.Th scope="col" w={60}>
+                      <span className="sr-only">{t('common.actions')}</span>
+                    </Table.Th>
+                  ) : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {companies.data.data.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Text size="sm" fw={600}>
+                          {c.legalName}
+                        </Text>
+                        {c.id === me.company.id ? (
+                          <Badge size="xs" variant="light" color="teal">
+                            {t('settings.companies.current')}
+                          </Badge>
+                        ) : null}
+                        {c.isSandbox ? (
+                          <Badge size="xs" variant="light" color="yellow">
+                            {t('settings.companies.sandbox')}
+                          </Badge>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td ff="monospace" fz="sm">
+                      {formatSiren(c.siren)}
+                    </Table.Td>
+                    <Table.Td fz="sm">{c.legalForm ?? '—'}</Table.Td>
+                    <Table.Td fz="sm">{c.vatNumber ?? '—'}</Table.Td>
+                    <Table.Td fz="sm">{t(`settings.companies.vatRegimes.${c.vatRegime}`)}</Table.Td>
+                    <Table.Td fz="sm">{c.address?.city ?? '—'}</Table.Td>
+                    {writable ? (
+                      <Table.Td>
+                        <Tooltip label={t('common.edit')}>
+                          <ActionIcon variant="subtle" color="gray" aria-label={t('settings.companies.editNamed', { name: c.legalName })} onClick={() => setEditing(c)}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      {editing ? <CompanyModal key={editing === 'new' ? 'new' : editing.id} company={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+import { ActionIcon, Button, Code, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '@comptoir/api-client';
+import { useCan } from '../../app/session';
+import { useCompanyKey } from '../../app/company';
+import { api, ApiError, unwrap } from '../../lib/api';
+import { changedStrings, useFormState } from '../../lib/form';
+import { IconGrid, IconPencil, IconPlus, IconTrash } from '../../components/icons';
+import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
+import { useEstablishments, useSectors, type Establishment, type Sector } from './org-api';
+
+interface SectorForm {
+  code: string;
+  name: string;
+  establishmentId: string | null;
+}
+
+function SectorModal({ sector, establishments, onClose }: { sector: Sector | null; establishments: Establishment[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const key = useCompanyKey();
+  const defaultEstablishment = establishments.find((e) => e.isDefault)?.id ?? establishments[0]?.id ?? null;
+  const [initial] = useState<SectorForm>(() => ({ code: sector?.code ?? '', name: sector?.name ?? '', establishmentId: sector?.establishmentId ?? defaultEstablishment }));
+  const { values, set, text } = useFormState<SectorForm>(initial);
+
+  const save = useMutation({
+    mutationFn: async () => {
+      if (sector) {
+        const body: Record<string, unknown> = changedStrings({ code: initial.code, name: initial.name }, { code: values.code, name: values.name }, ['code', 'name']);
+        if (values.establishmentId !== initial.establishmentId && values.establishmentId) body['establishmentId'] = values.establishmentId;
+        return unwrap(api.PATCH('/api/v1/sectors/{id}', { params: { path: { id: sector.id } }, body: body as Schemas['UpdateSectorDto'] }));
+      }
+      return unwrap(api.POST('/api/v1/sectors', { body: { code: values.code.trim(), name: values.name.trim(), establishmentId: values.establishmentId ?? '' } }));
+    },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: key('sectors') });
+      onClose();
+    },
+  });
+  const errors = save.error instanceof ApiError ? save.error.fields : {};
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={sector ? t('settings.sectors.edit') : t('settings.sectors.new')} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {save.error ? <FormErrorAlert error={save.error} shownFields={['code', 'name', 'establishmentId']} /> : null}
+          <Select
+            label={t('settings.sectors.fields.establishment')}
+            data={establishments.map((e) => ({ value: e.id, label: e.name }))}
+            value={values.establishmentId}
+            onChange={(v) => set('establishmentId', v)}
+            error={errors['establishmentId']}
+            allowDeselect={false}
+            required
+          />
+          <TextInput label={t('settings.sectors.fields.code')} description={t('settings.sectors.codeHint')} required maxLength={20} {...text('code', errors)} />
+          <TextInput label={t('settings.sectors.fields.name')} required {...text('name', errors)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {sector ? t('common.save') : t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function SectorsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const client = useQueryClient();
+  const key = useCompanyKey();
+  const sectors = useSectors();
+  const establishments = useEstablishments();
+  const [editing, setEditing] = useState<Sector | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Sector | null>(null);
+  const writable = can('org:write');
+  const establishmentName = useMemo(() => new Map((establishments.data?.data ?? []).map((e) => [e.id, e.name])), [establishments.data]);
+
+  const remove = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/sectors/{id}', { params: { path: { id } } })),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: key('sectors') });
+      setDeleting(null);
+    },
+  });
+
+  const newButton = writable ? (
+    <Button leftSection={<IconPlus />} onClick={() => setEditing('new')} disabled={!establishments.data?.data.length}>
+      {t('settings.sectors.new')}
+    </Button>
+  ) : null;
+
+  return (
+    <>
+      <PageHeader title={t('settings.sectors.title')} description={t('settings.sectors.subtitle')} actions={newButton} />
+      <Paper withBorder>
+        {sectors.isPending ? (
+          <LoadingState />
+        ) : sectors.isError ? (
+          <ErrorState error={sectors.error} onRetry={() => void sectors.refetch()} />
+        ) : sectors.data.data.length === 0 ? (
+          <EmptyBlock icon={<IconGrid size={26} />} title={t('settings.sectors.empty')} description={t('settings.sectors.emptyDescription')} action={newButton} />
+        ) : (
+          <Table.ScrollContainer minWidth={600}>
+            <Table aria-label={t('settings.sectors.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col" w={140}>
+                    {t('settings.sectors.fields.code')}
+                  </Table.Th>
+                  <Table.Th scope="col">{t('settings.sectors.fields.name')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.sectors.fields.establishment')}</Table.Th>
+                  {writable ? (
+                    <Table.Th scope="col" w={100}>
+                      <span className="sr-only">{t('common.actions')}</span>
+                    </Table.Th>
+                  ) : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sectors.data.data.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Code>{s.code}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {s.name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td fz="sm">{establishmentName.get(s.establishmentId) ?? '—'}</Table.Td>
+                    {writable ? (
+                      <Table.Td>
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          <Tooltip label={t('common.edit')}>
+                            <ActionIcon variant="subtle" color="gray" aria-label={t('settings.sectors.editNamed', { name: s.name })} onClick={() => setEditing(s)}>
+                              <IconPencil size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label={t('common.delete')}>
+                            <ActionIcon variant="subtle" color="red" aria-label={t('settings.sectors.deleteNamed', { name: s.name })} onClick={() => setDeleting(s)}>
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Group>
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      {editing ? (
+        <SectorModal
+          key={editing === 'new' ? 'new' : editing.id}
+          sector={editing === 'new' ? null : editing}
+          establishments={establishments.data?.data ?? []}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      <ConfirmDialog
+        opened={Boolean(deleting)}
+        title={t('settings.sectors.delete')}
+        message={t('settings.sectors.deleteConfirm', { name: deleting?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,203 @@
+import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan, useMe } from '../../app/session';
+import { useCompanyKey } from '../../app/company';
+import { api, ApiError, unwrap } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { IconCheck, IconTrash, IconUserPlus, IconUsers } from '../../components/icons';
+import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
+import { useUsers, type User } from './org-api';
+import { ROLES, roleLabel, type Role } from './roles';
+
+function InviteModal({ onClose, onInvited }: { onClose: () => void; onInvited: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('sales');
+  const invite = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/users/invitations', { body: { email: email.trim(), role } })),
+    onSuccess: (invitation) => {
+      onInvited(t('settings.users.invited', { email: invitation.email, date: formatDate(invitation.expiresAt) }));
+      onClose();
+    },
+  });
+  const errors = invite.error instanceof ApiError ? invite.error.fields : {};
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    invite.mutate();
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('settings.users.invite')} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {invite.error ? <FormErrorAlert error={invite.error} shownFields={['email', 'role']} /> : null}
+          <TextInput label={t('settings.users.fields.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors['email']} data-autofocus />
+          <Select
+            label={t('settings.users.fields.role')}
+            data={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+            value={role}
+            onChange={(v) => v && setRole(v as Role)}
+            allowDeselect={false}
+            error={errors['role']}
+            description={t(`settings.users.roleHelp.${role}`)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={invite.isPending}>
+              {t('settings.users.sendInvite')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const can = useCan();
+  const client = useQueryClient();
+  const key = useCompanyKey();
+  const users = useUsers();
+  const [inviting, setInviting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<User | null>(null);
+  const writable = can('org:write');
+
+  const setRole = useMutation({
+    mutationFn: ({ id, role }: { id: string; role: Role }) => unwrap(api.PUT('/api/v1/users/{id}/role', { params: { path: { id } }, body: { role } })),
+    onSuccess: (user) => {
+      setNotice(t('settings.users.roleChanged', { name: user.name, role: roleLabel(t, user.role) }));
+      void client.invalidateQueries({ queryKey: key('users') });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/users/{id}/role', { params: { path: { id } } })),
+    onSuccess: () => {
+      setRemoving(null);
+      void client.invalidateQueries({ queryKey: key('users') });
+    },
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('settings.users.title')}
+        description={t('settings.users.subtitle', { company: me.company.legalName })}
+        actions={
+          writable ? (
+            <Button leftSection={<IconUserPlus />} onClick={() => setInviting(true)}>
+              {t('settings.users.invite')}
+            </Button>
+          ) : null
+        }
+      />
+      {notice ? (
+        <Alert color="teal" variant="light" icon={<IconCheck />} role="status" mb="md" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      ) : null}
+      {setRole.error ? (
+        <div style={{ marginBottom: 16 }}>
+          <FormErrorAlert error={setRole.error} />
+        </div>
+      ) : null}
+      <Paper withBorder>
+        {users.isPending ? (
+          <LoadingState />
+        ) : users.isError ? (
+          <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+        ) : users.data.data.length === 0 ? (
+          <EmptyBlock icon={<IconUsers size={26} />} title={t('settings.users.empty')} />
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label={t('settings.users.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('settings.users.fields.name')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.users.fields.email')}</Table.Th>
+                  <Table.Th scope="col" w={220}>
+                    {t('settings.users.fields.role')}
+                  </Table.Th>
+                  <Table.Th scope="col">{t('settings.users.fields.createdAt')}</Table.Th>
+                  {writable ? (
+                    <Table.Th scope="col" w={60}>
+                      <span className="sr-only">{t('common.actions')}</span>
+                    </Table.Th>
+                  ) : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.data.map((u) => {
+                  const self = u.id === me.id;
+                  return (
+                    <Table.Tr key={u.id}>
+                      <Table.Td>
+                        <Group gap="xs">
+                          <Text size="sm" fw={600}>
+                            {u.name}
+                          </Text>
+                          {self ? (
+                            <Badge size="xs" variant="light" color="gray">
+                              {t('settings.users.you')}
+                            </Badge>
+                          ) : null}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td fz="sm">{u.email}</Table.Td>
+                      <Table.Td>
+                        {writable && !self ? (
+                          <Select
+                            aria-label={t('settings.users.changeRole', { name: u.name })}
+                            size="xs"
+                            data={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+                            value={u.role}
+                            onChange={(v) => v && v !== u.role && setRole.mutate({ id: u.id, role: v as Role })}
+                            allowDeselect={false}
+                            disabled={setRole.isPending && setRole.variables?.id === u.id}
+                          />
+                        ) : (
+                          <Badge variant="light">{roleLabel(t, u.role)}</Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td fz="sm">{formatDate(u.createdAt)}</Table.Td>
+                      {writable ? (
+                        <Table.Td>
+                          {!self ? (
+                            <Tooltip label={t('settings.users.remove')}>
+                              <ActionIcon variant="subtle" color="red" aria-label={t('settings.users.removeNamed', { name: u.name })} onClick={() => setRemoving(u)}>
+                                <IconTrash size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                          ) : null}
+                        </Table.Td>
+                      ) : null}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      {inviting ? <InviteModal onClose={() => setInviting(false)} onInvited={setNotice} /> : null}
+      <ConfirmDialog
+        opened={Boolean(removing)}
+        title={t('settings.users.remove')}
+        message={t('settings.users.removeConfirm', { name: removing?.name ?? '', company: me.company.legalName })}
+        confirmLabel={t('settings.users.remove')}
+        loading={remove.isPending}
+        error={remove.error}
+        onClose={() => {
+          remove.reset();
+          setRemoving(null);
+        }}
+        onConfirm={() => removing && remove.mutate(removing.id)}
+      />
+    </>
+  );
+}

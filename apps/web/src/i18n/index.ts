@@ -1,0 +1,54 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import fr from './fr.json';
+import enJson from './en.json';
+
+/** The English catalogue must hold every French key: the compiler checks it here. */
+const en: typeof fr = enJson;
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const LANGUAGE_KEY = 'comptoir.language';
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(LANGUAGE_KEY);
+    return value === 'en' ? 'en' : 'fr';
+  } catch {
+    return 'fr';
+  }
+}
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof fr };
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { fr: { translation: fr }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'fr',
+  supportedLngs: LANGUAGES,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+function syncDocument(lng: string): void {
+  document.documentElement.lang = lng;
+  document.title = i18n.t('app.name');
+}
+
+syncDocument(i18n.language);
+i18n.on('languageChanged', (lng) => {
+  syncDocument(lng);
+  try {
+    window.localStorage.setItem(LANGUAGE_KEY, lng);
+  } catch {
+    // ignore
+  }
+});
+
+export default i18n;
