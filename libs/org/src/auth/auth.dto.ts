@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { UserResponseDto } from '@comptoir/platform/auth';
 import { CompanyResponseDto, CreateCompanyDto } from '../company/company.dto';
 
 export class SignupDto {

@@ -1,10 +1,13 @@
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
+/** An entity or migration class, as TypeORM lists them (any class, abstract or not). */
+export type ClassRef = abstract new (...args: never[]) => unknown;
+
 export interface DataSourceParams {
   url: string;
-  entities: MixedList<Function>;
-  migrations?: MixedList<Function>;
+  entities: MixedList<ClassRef>;
+  migrations?: MixedList<ClassRef>;
   poolSize?: number;
   applicationName?: string;
 }

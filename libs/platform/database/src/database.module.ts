@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, MixedList } from 'typeorm';
 import { AppConfig } from '@comptoir/platform/config';
-import { createDataSource } from './data-source';
+import { ClassRef, createDataSource } from './data-source';
 import { TenantDb } from './tenant-db.service';
 
 export const DATABASE_ENTITIES = Symbol('DATABASE_ENTITIES');
@@ -11,7 +11,7 @@ export const DATABASE_ENTITIES = Symbol('DATABASE_ENTITIES');
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  static forRoot(options: { entities: MixedList<Function>; applicationName: string; poolSize?: number }): DynamicModule {
+  static forRoot(options: { entities: MixedList<ClassRef>; applicationName: string; poolSize?: number }): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { ProblemDto } from './problem.dto';
 
 const DESCRIPTIONS: Record<number, { description: string; code: string; detail: string }> = {
   400: { description: 'The request does not match the schema', code: 'validation_failed', detail: 'The request is invalid' },

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit, Type } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { EVENT_HANDLER_METADATA, EventHandler, EventHandlerOptions } from './event-handler.decorator';
 
@@ -21,7 +21,7 @@ export class EventHandlerRegistry implements OnModuleInit {
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance)
       .flatMap((wrapper) => {
-        const options = this.reflector.get<EventHandlerOptions | undefined>(EVENT_HANDLER_METADATA, wrapper.metatype as Function);
+        const options = this.reflector.get<EventHandlerOptions | undefined>(EVENT_HANDLER_METADATA, wrapper.metatype as Type);
         return options ? [{ ...options, instance: wrapper.instance as EventHandler }] : [];
       });
     const names = new Set<string>();

@@ -5,7 +5,6 @@ import { canConnect, startTemporaryPostgres, TEST_AUTH_SECRET, withDatabase } fr
 import { migrate } from '../migrate';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __COMPTOIR_EMBEDDED_PG__: { stop(): Promise<void> } | undefined;
 }
 
