@@ -236,7 +236,7 @@ function VirtualAccountTable({
 
   return (
     <>
-      <div ref={scrollRef} className="virtual-table-scroller" style={{ height: 'max(380px, calc(100vh - 330px))', opacity: stale ? 0.6 : 1 }}>
+      <div ref={scrollRef} className="virtual-table-scroller" style={{ height: 'max(380px, calc(100vh - 350px))', opacity: stale ? 0.6 : 1 }}>
         <Table
           stickyHeader
           aria-label={t('customers.tableLabel')}
