@@ -46,6 +46,22 @@ describe('CRM accounts API', () => {
     expect(after.body.data).toHaveLength(before.body.data.length);
   });
 
+  it('answers every field on create (null when unset), and refuses null for fields that cannot be cleared', async () => {
+    const created = await t.http().post('/api/v1/accounts').set(org.auth).send({ name: 'Minimal', roles: ['prospect'] }).expect(201);
+    const fetched = await t.http().get(`/api/v1/accounts/${created.body.id}`).set(org.auth).expect(200);
+    expect(created.body).toEqual(fetched.body);
+    expect(created.body).toMatchObject({ siren: null, email: null, billingAddress: null, notes: null, externalRef: null });
+
+    const res = await t.http().patch(`/api/v1/accounts/${created.body.id}`).set(org.auth).send({ name: null, tags: null, notes: null }).expect(400);
+    expect(res.body.errors).toEqual([
+      { path: 'name', message: 'name cannot be null' },
+      { path: 'tags', message: 'tags cannot be null' },
+    ]);
+    const cleared = await t.http().patch(`/api/v1/accounts/${created.body.id}`).set(org.auth).send({ email: 'a@b.fr' }).expect(200);
+    expect(cleared.body.email).toBe('a@b.fr');
+    expect((await t.http().patch(`/api/v1/accounts/${created.body.id}`).set(org.auth).send({ email: null }).expect(200)).body.email).toBeNull();
+  });
+
   it('pages through a sorted list with cursors, without gaps or repeats', async () => {
     const fresh = await signupOrganization(t.http(), 'Pager');
     const names = Array.from({ length: 23 }, (_, i) => `Client ${String(i).padStart(2, '0')}`);

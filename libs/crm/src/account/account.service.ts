@@ -14,6 +14,15 @@ const AUDITED = [
   'deliveryAddresses', 'tags', 'customFields', 'sectorId', 'assignedUserId', 'externalRef', 'preferredPaymentMethod', 'notes',
 ] as const;
 
+/** Fields a PATCH may not clear with null (the others accept null to clear them). */
+const NOT_NULL = ['name', 'kind', 'roles', 'deliveryAddresses', 'tags', 'customFields'] as const;
+
+/** A new account shows every optional field, as null, like one read back. */
+const NULLABLE_DEFAULTS: Partial<AccountEntity> = {
+  siren: null, siret: null, vatNumber: null, email: null, phone: null, mobile: null, website: null, billingAddress: null,
+  sectorId: null, assignedUserId: null, externalRef: null, preferredPaymentMethod: null, notes: null, deletedAt: null,
+};
+
 export type UpsertMatch = 'externalRef' | 'siren' | 'email';
 
 /** Use cases of CRM accounts: create, read, list and search, update, soft delete, upsert for connectors. */
@@ -88,6 +97,7 @@ export class AccountService {
     const account = await this.repo(tx).insert({
       id: newId(),
       kind: 'company',
+      ...NULLABLE_DEFAULTS,
       deliveryAddresses: [],
       tags: [],
       customFields: {},
@@ -101,6 +111,8 @@ export class AccountService {
   }
 
   private async apply(tx: TenantTx, account: AccountEntity, input: UpdateAccountDto): Promise<AccountEntity> {
+    const nulls = NOT_NULL.filter((field) => (input as Record<string, unknown>)[field] === null);
+    if (nulls.length) throw new ValidationFailedError(nulls.map((field) => ({ path: field, message: `${field} cannot be null` })));
     await this.assertReferences(tx, input);
     const before = { ...account };
     Object.assign(account, normalise(input));
