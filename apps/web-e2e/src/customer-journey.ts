@@ -20,6 +20,8 @@ import type { INestApplication } from '@nestjs/common';
 import { luhnValid } from '@comptoir/platform/kernel';
 import { canConnect, startTemporaryPostgres, testConfig, withDatabase } from '@comptoir/platform/testing';
 import { migrate } from '@comptoir/runtime';
+// The browser suite boots the real API through its bootstrap module, as the API e2e suites do.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { createApiApp } from '../../api/src/bootstrap';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -71,9 +73,10 @@ async function eventually(check: () => Promise<boolean>, what: string, timeout =
 }
 
 let shot = 0;
+/** What the user sees (the viewport): the app shell is fixed, so full-page captures would misplace it. */
 async function screenshot(page: Page, name: string): Promise<void> {
   shot += 1;
-  await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`) });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -170,7 +173,7 @@ async function signup(base: string): Promise<Session> {
 
 /** Other accounts, so that search has something to filter out and the list has pages to scroll. */
 async function seedAccounts(base: string, token: string, count: number): Promise<void> {
-  const cities = ['Lyon', 'Paris', 'Nantes', 'Lille', 'Bordeaux', 'Rennes', 'Dijon', 'Brest'];
+  const cities = ['Lyon', 'Paris', 'Nantes', 'Lille', 'Bordeaux', 'Rennes', 'Dijon'];
   const trades = ['Boulangerie', 'Pâtisserie', 'Épicerie', 'Fromagerie', 'Traiteur', 'Café', 'Restaurant', 'Primeur'];
   let next = 0;
   const worker = async () => {
@@ -181,7 +184,7 @@ async function seedAccounts(base: string, token: string, count: number): Promise
         roles: [i % 5 === 0 ? 'prospect' : 'customer'],
         email: `contact${i}@exemple.test`,
         tags: i % 7 === 0 ? ['vip'] : [],
-        billingAddress: { line1: `${i + 1} rue du Marché`, postalCode: '69001', city: cities[i % cities.length], country: 'FR' },
+        billingAddress: { line1: `${i + 1} rue du Marché`, postalCode: String(10_000 + ((i * 7919) % 85_000)), city: cities[i % cities.length], country: 'FR' },
       }, token);
     }
   };
@@ -308,6 +311,35 @@ function defineJourney(ctx: { page: () => Page; base: string; session: () => Ses
     await visible(history.getByRole('row').filter({ hasText: 'Modification' }).filter({ hasText: '732829320' }), 'an update entry with the new SIREN');
     await visible(history.getByRole('row').filter({ hasText: 'Création' }), 'the creation entry');
     await screenshot(page, 'customer-history');
+  });
+
+  test("adds a contact and an activity to the customer's timeline", async () => {
+    const page = ctx.page();
+    await page.getByRole('tab', { name: 'Contacts' }).click();
+    await visible(page.getByText('Aucun contact'), 'empty contacts state');
+    await page.getByRole('button', { name: 'Ajouter un contact' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ajouter un contact' });
+    await dialog.getByLabel('Prénom').fill('Camille');
+    await dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Martin');
+    await dialog.getByLabel('Fonction').fill('Gérante');
+    await dialog.getByLabel('E-mail').fill('camille@boulangerie-martin.test');
+    await dialog.getByRole('checkbox', { name: 'Contact principal du client' }).check();
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    const contacts = page.getByRole('table', { name: 'Contacts du client' });
+    await visible(contacts.getByRole('row').filter({ hasText: 'Camille Martin' }).filter({ hasText: 'Principal' }), 'the new primary contact');
+    await screenshot(page, 'customer-contacts');
+
+    await page.getByRole('tab', { name: 'Activités' }).click();
+    await page.getByRole('button', { name: 'Nouvelle activité' }).click();
+    const activity = page.getByRole('dialog', { name: 'Nouvelle activité' });
+    await activity.getByLabel('Intitulé').fill('Présentation du devis');
+    await activity.getByLabel('Début').fill('2026-12-01T10:00');
+    await activity.getByLabel('Fin').fill('2026-12-01T11:00');
+    await activity.getByLabel('Notes').fill('Apporter le catalogue des viennoiseries');
+    await activity.getByRole('button', { name: 'Créer' }).click();
+    await visible(page.getByText('Présentation du devis'), 'the meeting on the timeline');
+    await visible(page.getByText(/1 déc\. 2026, 10:00 – 11:00/), 'its French date and time range');
+    await screenshot(page, 'customer-timeline');
   });
 
   test('creates an API key and shows its token once, with a copy button', async () => {

@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { isApiError } from '../lib/api';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LoginPage } from '../features/auth/LoginPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
@@ -39,35 +40,37 @@ export const queryClient = new QueryClient({
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <CompanyProvider>
-          <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route
-                element={
-                  <RequireSession>
-                    <AppLayout />
-                  </RequireSession>
-                }
-              >
-                <Route index element={<Navigate to="/customers" replace />} />
-                <Route path="customers" element={<CustomerListPage />} />
-                <Route path="customers/new" element={<CustomerCreatePage />} />
-                <Route path="customers/:id" element={<CustomerDetailPage />} />
-                <Route path="customers/:id/edit" element={<CustomerEditPage />} />
-                <Route path="settings" element={<Navigate to="/settings/companies" replace />} />
-                <Route path="settings/companies" element={<CompaniesPage />} />
-                <Route path="settings/establishments" element={<EstablishmentsPage />} />
-                <Route path="settings/sectors" element={<SectorsPage />} />
-                <Route path="settings/users" element={<UsersPage />} />
-                <Route path="settings/api-keys" element={<ApiKeysPage />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
-          </BrowserRouter>
-        </CompanyProvider>
-      </QueryClientProvider>
+      <ErrorBoundary>
+        <QueryClientProvider client={queryClient}>
+          <CompanyProvider>
+            <BrowserRouter>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireSession>
+                      <AppLayout />
+                    </RequireSession>
+                  }
+                >
+                  <Route index element={<Navigate to="/customers" replace />} />
+                  <Route path="customers" element={<CustomerListPage />} />
+                  <Route path="customers/new" element={<CustomerCreatePage />} />
+                  <Route path="customers/:id" element={<CustomerDetailPage />} />
+                  <Route path="customers/:id/edit" element={<CustomerEditPage />} />
+                  <Route path="settings" element={<Navigate to="/settings/companies" replace />} />
+                  <Route path="settings/companies" element={<CompaniesPage />} />
+                  <Route path="settings/establishments" element={<EstablishmentsPage />} />
+                  <Route path="settings/sectors" element={<SectorsPage />} />
+                  <Route path="settings/users" element={<UsersPage />} />
+                  <Route path="settings/api-keys" element={<ApiKeysPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </BrowserRouter>
+          </CompanyProvider>
+        </QueryClientProvider>
+      </ErrorBoundary>
     </MantineProvider>
   );
 }

@@ -1,6 +1,9 @@
 import { Badge, Code, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
+import { useSectors, useUsers } from '../settings/org-api';
+import { ACCOUNT_KINDS, ACCOUNT_ROLES, PAYMENT_METHODS } from './accounts-api';
 import { IconHistory } from '../../components/icons';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/ui';
 import { useAccountAudit } from './accounts-api';
@@ -30,16 +33,41 @@ const FIELD_KEYS: Record<string, string> = {
 
 const ACTION_COLORS: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red' };
 
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
+
 function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length ? value.map(show).join(', ') : '—';
+  if (isEmpty(value)) return '—';
+  if (Array.isArray(value)) return value.map(show).join(' · ');
   if (typeof value === 'object') {
-    return Object.values(value as Record<string, unknown>)
-      .filter((v) => v !== null && v !== undefined && v !== '')
-      .map(show)
+    const v = value as Record<string, unknown>;
+    // Postal addresses read as on an envelope, whatever order the stored JSON keeps.
+    if ('line1' in v && 'city' in v) return [v['line1'], v['line2'], `${show(v['postalCode'])} ${show(v['city'])}`, v['country']].filter((x) => !isEmpty(x)).join(', ');
+    return Object.entries(v)
+      .filter(([, x]) => !isEmpty(x))
+      .map(([k, x]) => `${k}: ${show(x)}`)
       .join(', ');
   }
   return String(value);
+}
+
+/** Stored enum values and ids shown as the UI names them. */
+function displayValue(t: TFunction, field: string, value: unknown, names: Map<string, string>): string {
+  const one = (v: unknown): string => {
+    if (typeof v !== 'string') return show(v);
+    if (field === 'kind' && (ACCOUNT_KINDS as string[]).includes(v)) return t(`customers.kind.${v as 'company'}`);
+    if (field === 'roles' && (ACCOUNT_ROLES as string[]).includes(v)) return t(`customers.roles.${v as 'customer'}`);
+    if (field === 'preferredPaymentMethod' && (PAYMENT_METHODS as string[]).includes(v)) return t(`customers.paymentMethods.${v as 'cash'}`);
+    if (field === 'sectorId' || field === 'assignedUserId') return names.get(v) ?? v;
+    if (field === 'deletedAt') return formatDateTime(v);
+    return v;
+  };
+  if (isEmpty(value)) return '—';
+  return Array.isArray(value) ? value.map(one).join(' · ') : one(value);
 }
 
 interface Change {
@@ -54,6 +82,12 @@ function isChange(value: unknown): value is Change {
 export function AuditPanel({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const audit = useAccountAudit(accountId);
+  const sectors = useSectors();
+  const users = useUsers();
+  const names = new Map<string, string>([
+    ...(sectors.data?.data ?? []).map((x): [string, string] => [x.id, `${x.code} · ${x.name}`]),
+    ...(users.data?.data ?? []).map((x): [string, string] => [x.id, x.name]),
+  ]);
 
   if (audit.isPending) return <LoadingState />;
   if (audit.isError) return <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />;
@@ -91,7 +125,8 @@ export function AuditPanel({ accountId }: { accountId: string }) {
           </Table.Thead>
           <Table.Tbody>
             {entries.map((entry) => {
-              const changes = Object.entries(entry.changes ?? {});
+              // A creation lists the fields that were set, not the ones left empty.
+              const changes = Object.entries(entry.changes ?? {}).filter(([, c]) => entry.action !== 'create' || !isChange(c) || !isEmpty(c.to));
               return (
                 <Table.Tr key={entry.id} style={{ verticalAlign: 'top' }}>
                   <Table.Td fz="sm">{formatDateTime(entry.at)}</Table.Td>
@@ -123,7 +158,7 @@ export function AuditPanel({ accountId }: { accountId: string }) {
                                 {entry.action !== 'create' ? (
                                   <>
                                     <Code c="red.8" bg="red.0">
-                                      {show(change.from)}
+                                      {displayValue(t, field, change.from, names)}
                                     </Code>
                                     <Text span size="sm" c="dimmed" aria-label={t('audit.becomes')}>
                                       →
@@ -131,7 +166,7 @@ export function AuditPanel({ accountId }: { accountId: string }) {
                                   </>
                                 ) : null}
                                 <Code c="teal.9" bg="teal.0">
-                                  {show(change.to)}
+                                  {displayValue(t, field, change.to, names)}
                                 </Code>
                               </>
                             ) : (

@@ -52,7 +52,10 @@ function ContactModal({ accountId, contact, opened, onClose }: { accountId: stri
   const field = (f: Field) => ({
     label: t(`contacts.fields.${f}`),
     value: form[f],
-    onChange: (e: { currentTarget: { value: string } }) => setForm((prev) => ({ ...prev, [f]: e.currentTarget.value })),
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value;
+      setForm((prev) => ({ ...prev, [f]: value }));
+    },
     error: errors[f],
   });
   const submit = (e: FormEvent) => {
@@ -79,7 +82,10 @@ function ContactModal({ accountId, contact, opened, onClose }: { accountId: stri
           <Checkbox
             label={t('contacts.fields.isPrimary')}
             checked={form.isPrimary}
-            onChange={(e) => setForm((prev) => ({ ...prev, isPrimary: e.currentTarget.checked }))}
+            onChange={(e) => {
+              const isPrimary = e.currentTarget.checked;
+              setForm((prev) => ({ ...prev, isPrimary }));
+            }}
             error={errors['isPrimary']}
           />
           <Group justify="flex-end">

@@ -1,5 +1,5 @@
 import { Anchor, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, isApiError } from '../../lib/api';
@@ -150,6 +150,17 @@ function CustomerForm({
   const sectors = useSectors();
   const users = useUsers();
   const errors = error instanceof ApiError ? error.fields : {};
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a refused save, take the user to the first field the server named.
+  useEffect(() => {
+    if (!error) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first) {
+      first.scrollIntoView({ block: 'center' });
+      first.focus({ preventScroll: true });
+    }
+  }, [error]);
 
   const set = <K extends keyof FormState>(field: K, value: FormState[K]) => setState((prev) => ({ ...prev, [field]: value }));
   const text = (field: (typeof TEXT_FIELDS)[number]) => ({
@@ -164,7 +175,7 @@ function CustomerForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel}>
       <Stack gap="lg">
         {error ? <FormErrorAlert error={error} shownFields={SHOWN_PATHS} /> : null}
 

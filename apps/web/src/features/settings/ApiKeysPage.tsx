@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
