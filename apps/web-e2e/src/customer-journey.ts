@@ -342,6 +342,38 @@ function defineJourney(ctx: { page: () => Page; base: string; session: () => Ses
     await screenshot(page, 'customer-timeline');
   });
 
+  test('settings: companies, establishments, a new sector and an invitation', async () => {
+    const page = ctx.page();
+    await page.getByRole('link', { name: 'Sociétés' }).click();
+    const companies = page.getByRole('table', { name: "Sociétés de l'organisation" });
+    await visible(companies.getByRole('row').filter({ hasText: ctx.session().companyName }).filter({ hasText: 'Active' }), 'the signed-up company, marked active');
+    await screenshot(page, 'settings-companies');
+
+    await page.getByRole('link', { name: 'Établissements' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Établissements' }), 'establishments heading');
+    await visible(page.getByRole('table', { name: 'Établissements de la société' }).or(page.getByText('Aucun établissement')), 'establishments table or empty state');
+
+    await page.getByRole('link', { name: 'Secteurs' }).click();
+    await visible(page.getByText('Aucun secteur'), 'empty sectors state');
+    await page.getByRole('button', { name: 'Nouveau secteur' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Nouveau secteur' });
+    await dialog.getByRole('textbox', { name: 'Code' }).fill('LYON-N');
+    await dialog.getByRole('textbox', { name: 'Nom' }).fill('Lyon Nord');
+    await dialog.getByRole('button', { name: 'Créer' }).click();
+    const sectors = page.getByRole('table', { name: 'Secteurs de la société' });
+    await visible(sectors.getByRole('row').filter({ hasText: 'LYON-N' }).filter({ hasText: 'Lyon Nord' }), 'the new sector');
+    await screenshot(page, 'settings-sectors');
+
+    await page.getByRole('link', { name: 'Utilisateurs' }).click();
+    await visible(page.getByRole('table', { name: 'Utilisateurs de la société' }).getByRole('row').filter({ hasText: 'Camille Lemoine' }), 'the admin in the user list');
+    await page.getByRole('button', { name: 'Inviter un utilisateur' }).click();
+    const invite = page.getByRole('dialog', { name: 'Inviter un utilisateur' });
+    await invite.getByRole('textbox', { name: 'E-mail' }).fill('commercial@boulangerie.test');
+    await invite.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'Invitation envoyée à commercial@boulangerie.test' }), 'invitation confirmation');
+    await screenshot(page, 'settings-users');
+  });
+
   test('creates an API key and shows its token once, with a copy button', async () => {
     const page = ctx.page();
     await page.getByRole('link', { name: "Clés d'API" }).click();
