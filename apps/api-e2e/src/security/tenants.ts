@@ -15,10 +15,11 @@ export function siretOf(siren: string): string {
   throw new Error('unreachable');
 }
 
-export interface Credentials {
+/** Request headers that authenticate (a type alias, so that supertest's `.set()` takes it as is). */
+export type Credentials = {
   Authorization: string;
   'Comptoir-Company'?: string;
-}
+};
 
 export interface TestTenant extends SignedUpOrg {
   /** The organisation's name, unique to this run. */

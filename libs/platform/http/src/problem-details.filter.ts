@@ -3,13 +3,17 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DomainError, FieldError } from '@comptoir/platform/kernel';
 import {
+  pgColumn,
   pgConstraint,
   pgErrorCode,
+  PG_NOT_NULL_VIOLATION,
   PG_FOREIGN_KEY_VIOLATION,
   PG_INVALID_TEXT_REPRESENTATION,
   PG_NUMERIC_OUT_OF_RANGE,
   PG_STRING_TOO_LONG,
   PG_UNIQUE_VIOLATION,
+  PG_CHARACTER_NOT_IN_REPERTOIRE,
+  PG_UNTRANSLATABLE_CHARACTER,
 } from '@comptoir/platform/database';
 
 const TITLES: Record<number, string> = {
@@ -87,14 +91,32 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         errors: known ? [{ path: known.field, message: known.message }] : [],
       };
     }
+    if (pg === PG_NOT_NULL_VIOLATION) {
+      // A DTO let an explicit null through (`@IsOptional()` admits null) for a column that needs a value.
+      const field = (pgColumn(exception) ?? 'body').replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+      return { status: 400, code: 'validation_failed', detail: 'A required value is missing', errors: [{ path: field, message: `${field} must not be null` }] };
+    }
     if (pg === PG_FOREIGN_KEY_VIOLATION) return { status: 422, code: 'invalid_reference', detail: 'A referenced record does not exist' };
     if (pg === PG_INVALID_TEXT_REPRESENTATION || pg === PG_NUMERIC_OUT_OF_RANGE || pg === PG_STRING_TOO_LONG) {
       return { status: 400, code: 'validation_failed', detail: 'A value has the wrong format or size' };
     }
-    const bodyParserType = (exception as { type?: string })?.type;
-    if (bodyParserType === 'entity.parse.failed') return { status: 400, code: 'malformed_json', detail: 'The body is not valid JSON' };
-    if (bodyParserType === 'entity.too.large') return { status: 413, code: 'payload_too_large', detail: 'The body is too large' };
-    return { status: 500, code: 'internal_error', detail: 'An unexpected error occurred' };
+    if (pg === PG_CHARACTER_NOT_IN_REPERTOIRE || pg === PG_UNTRANSLATABLE_CHARACTER) {
+      return { status: 400, code: 'validation_failed', detail: 'A value holds characters that cannot be stored' };
+    }
+    return this.fromBodyParser(exception) ?? { status: 500, code: 'internal_error', detail: 'An unexpected error occurred' };
+  }
+
+  /** Errors of the JSON body parser (http-errors with a `type`): the client's fault, never a 500. */
+  private fromBodyParser(exception: unknown): Problem | null {
+    const e = exception as { type?: unknown; status?: unknown; expose?: unknown } | null;
+    if (!e || typeof e.type !== 'string' || typeof e.status !== 'number' || e.status < 400 || e.status >= 500 || e.expose !== true) return null;
+    const known: Record<string, Problem> = {
+      'entity.parse.failed': { status: 400, code: 'malformed_json', detail: 'The body is not valid JSON' },
+      'entity.too.large': { status: 413, code: 'payload_too_large', detail: 'The body is too large' },
+      'charset.unsupported': { status: 415, code: 'unsupported_media_type', detail: 'The body must be UTF-8 JSON' },
+      'encoding.unsupported': { status: 415, code: 'unsupported_media_type', detail: 'The body uses an unsupported content encoding' },
+    };
+    return known[e.type] ?? { status: e.status, code: e.status === 413 ? 'payload_too_large' : e.status === 415 ? 'unsupported_media_type' : 'malformed_request', detail: 'The request body cannot be read' };
   }
 
   private fromHttpException(exception: HttpException): Problem {

@@ -34,25 +34,39 @@ type Principal = SessionPrincipal | KeyPrincipal;
 const CACHE_TTL_MS = 3000;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Parses `Authorization: Bearer <token>` or `Basic base64(publicId:secret)`, and the session cookie. */
+/** What a session token, an API key's public id and its secret can look like: printable, bounded. */
+const TOKEN_CHARS = /^[\x21-\x7e]{1,512}$/;
+const PUBLIC_ID = new RegExp(`^${API_KEY_PREFIX}[A-Za-z0-9_-]{1,64}$`);
+
+function apiKey(publicId: string | undefined, secret: string | undefined): Credentials | null {
+  return publicId && secret && PUBLIC_ID.test(publicId) && TOKEN_CHARS.test(secret) ? { kind: 'api_key', publicId, secret } : null;
+}
+
+function session(token: string | undefined): Credentials | null {
+  return token?.startsWith(SESSION_TOKEN_PREFIX) && TOKEN_CHARS.test(token) ? { kind: 'session', token } : null;
+}
+
+/**
+ * Parses `Authorization: Bearer <token>` or `Basic base64(publicId:secret)`, and the session cookie.
+ * Anything that cannot be a credential (wrong shape, control characters) is no credential at all, so
+ * it is answered 401 and never reaches the database.
+ */
 export function parseCredentials(authorization: string | undefined, cookieToken: string | undefined): Credentials | null {
   if (authorization) {
     const [scheme, value = ''] = authorization.split(' ', 2);
     if (/^bearer$/i.test(scheme ?? '')) {
-      if (value.startsWith(SESSION_TOKEN_PREFIX)) return { kind: 'session', token: value };
-      const [publicId, secret] = value.split('.', 2);
-      if (publicId?.startsWith(API_KEY_PREFIX) && secret) return { kind: 'api_key', publicId, secret };
-      return null;
+      if (value.startsWith(SESSION_TOKEN_PREFIX)) return session(value);
+      const dot = value.indexOf('.');
+      return dot < 0 ? null : apiKey(value.slice(0, dot), value.slice(dot + 1));
     }
     if (/^basic$/i.test(scheme ?? '')) {
       const decoded = Buffer.from(value, 'base64').toString('utf8');
       const sep = decoded.indexOf(':');
-      if (sep < 0) return null;
-      return { kind: 'api_key', publicId: decoded.slice(0, sep), secret: decoded.slice(sep + 1) };
+      return sep < 0 ? null : apiKey(decoded.slice(0, sep), decoded.slice(sep + 1));
     }
     return null;
   }
-  return cookieToken?.startsWith(SESSION_TOKEN_PREFIX) ? { kind: 'session', token: cookieToken } : null;
+  return session(cookieToken);
 }
 
 /**
