@@ -374,6 +374,31 @@ function defineJourney(ctx: { page: () => Page; base: string; session: () => Ses
     await screenshot(page, 'settings-users');
   });
 
+  test('creates a second company and switches to it: each company sees its own customers', async () => {
+    const page = ctx.page();
+    await page.getByRole('link', { name: 'Sociétés' }).click();
+    await page.getByRole('button', { name: 'Nouvelle société' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle société' });
+    await dialog.getByRole('textbox', { name: 'Raison sociale' }).fill('Lemoine Traiteur SARL');
+    await dialog.getByRole('textbox', { name: 'SIREN' }).fill(randomSiren());
+    await dialog.getByRole('button', { name: 'Créer' }).click();
+    const companies = page.getByRole('table', { name: "Sociétés de l'organisation" });
+    await visible(companies.getByRole('row').filter({ hasText: 'Lemoine Traiteur SARL' }), 'the new company in the list');
+
+    await page.getByRole('link', { name: 'Clients' }).click();
+    await visible(page.getByRole('table', { name: 'Liste des clients' }), "the first company's customers");
+    const switcher = page.getByRole('combobox', { name: 'Société active' });
+    await switcher.click();
+    await page.getByRole('option', { name: 'Lemoine Traiteur SARL' }).click();
+    await eventually(async () => (await switcher.inputValue()) === 'Lemoine Traiteur SARL', 'the switcher shows the second company');
+    await visible(page.getByText("Aucun client pour l'instant"), 'the second company has no customers (Comptoir-Company header)');
+    await screenshot(page, 'company-switched');
+
+    await switcher.click();
+    await page.getByRole('option', { name: ctx.session().companyName }).click();
+    await visible(page.getByRole('table', { name: 'Liste des clients' }), "back to the first company's customers");
+  });
+
   test('creates an API key and shows its token once, with a copy button', async () => {
     const page = ctx.page();
     await page.getByRole('link', { name: "Clés d'API" }).click();
