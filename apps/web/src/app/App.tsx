@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core';
+import { lazy } from 'react';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { isApiError } from '../lib/api';
@@ -7,16 +8,19 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
-import { CustomerDetailPage } from '../features/customers/CustomerDetailPage';
-import { CustomerCreatePage, CustomerEditPage } from '../features/customers/CustomerFormPage';
-import { CompaniesPage } from '../features/settings/CompaniesPage';
-import { EstablishmentsPage } from '../features/settings/EstablishmentsPage';
-import { SectorsPage } from '../features/settings/SectorsPage';
-import { UsersPage } from '../features/settings/UsersPage';
-import { ApiKeysPage } from '../features/settings/ApiKeysPage';
 import { CompanyProvider } from './company';
 import { RequireSession } from './session';
 import { theme } from './theme';
+
+// Screens past the customer list load on demand, so the first paint only needs the shell and the list.
+const CustomerDetailPage = lazy(() => import('../features/customers/CustomerDetailPage').then((m) => ({ default: m.CustomerDetailPage })));
+const CustomerCreatePage = lazy(() => import('../features/customers/CustomerFormPage').then((m) => ({ default: m.CustomerCreatePage })));
+const CustomerEditPage = lazy(() => import('../features/customers/CustomerFormPage').then((m) => ({ default: m.CustomerEditPage })));
+const CompaniesPage = lazy(() => import('../features/settings/CompaniesPage').then((m) => ({ default: m.CompaniesPage })));
+const EstablishmentsPage = lazy(() => import('../features/settings/EstablishmentsPage').then((m) => ({ default: m.EstablishmentsPage })));
+const SectorsPage = lazy(() => import('../features/settings/SectorsPage').then((m) => ({ default: m.SectorsPage })));
+const UsersPage = lazy(() => import('../features/settings/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ApiKeysPage = lazy(() => import('../features/settings/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 
 /** An expired session anywhere sends the session query back to the server, which then routes to login. */
 function onUnauthenticated(error: unknown, key?: readonly unknown[]): void {

@@ -1,6 +1,6 @@
 import { ActionIcon, AppShell, Avatar, Badge, Burger, Divider, Group, NavLink, ScrollArea, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCompany } from '../../app/company';
@@ -8,6 +8,7 @@ import { useCan, useMe, useSignOut } from '../../app/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { IconBuilding, IconGrid, IconKey, IconLogout, IconStore, IconUsers } from '../../components/icons';
 import { roleLabel } from '../settings/roles';
+import { LoadingState } from '../../components/ui';
 import { BrandMark } from './BrandMark';
 
 interface NavItem {
@@ -147,7 +148,9 @@ export function AppLayout() {
 
       <AppShell.Main id="main" tabIndex={-1}>
         <Stack maw={1400} mx="auto" gap={0}>
-          <Outlet />
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
         </Stack>
       </AppShell.Main>
     </AppShell>
