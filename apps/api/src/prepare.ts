@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@comptoir/platform/config';
 import { migrate } from '@comptoir/runtime';
 import { AppModule } from './app.module';
-import { seedDemo } from './seed';
+import { contactSeeder, seedDemo } from './seed';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   if (process.env['COMPTOIR_SEED'] === 'false') return;
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
   try {
-    const seeded = await seedDemo(app);
+    const seeded = await seedDemo(app, contactSeeder(app));
     process.stdout.write(seeded ? 'demo organisation created\n' : 'demo organisation already present\n');
   } finally {
     await app.close();

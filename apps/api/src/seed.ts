@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { luhnValid, TenantContext } from '@comptoir/platform/kernel';
 import { CompanyService, EstablishmentService, SectorService, SignupService } from '@comptoir/org';
-import { AccountService } from '@comptoir/crm';
+import { AccountService, ActivityService, ContactService } from '@comptoir/crm';
 
 export const DEMO_EMAIL = 'demo@comptoir.test';
 export const DEMO_PASSWORD = 'comptoir-demo';
@@ -28,6 +28,12 @@ const CITIES = [
 ];
 
 export type ContactSeeder = (ctx: TenantContext, accountId: string, contact: { firstName: string; lastName: string; email: string; jobTitle: string; isPrimary: boolean }) => Promise<unknown>;
+
+/** Adds demo contacts through the same use case as `POST /api/v1/accounts/{id}/contacts`. */
+export function contactSeeder(app: INestApplicationContext): ContactSeeder {
+  const contacts = app.get(ContactService);
+  return (ctx, accountId, contact) => contacts.create(ctx, accountId, contact);
+}
 
 /**
  * First-run demo: one organisation with two companies, their establishments and sectors, and
@@ -87,6 +93,7 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
   await sectors.create(secondCtx, { establishmentId: secondHead!.id, code: 'RHONE', name: 'Rhône' });
 
   const accounts = app.get(AccountService);
+  const customerIds: string[] = [];
   for (let i = 0; i < 50; i++) {
     const place = CITIES[i % CITIES.length]!;
     const last = LAST_NAMES[i % LAST_NAMES.length]!;
@@ -104,16 +111,53 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
       externalRef: `DEMO-${String(i + 1).padStart(3, '0')}`,
       preferredPaymentMethod: i % 4 === 0 ? 'direct_debit' : 'transfer',
     });
+    customerIds.push(account.id);
     if (addContact) {
       const first = FIRST_NAMES[i % FIRST_NAMES.length]!;
       await addContact(ctx, account.id, { firstName: first, lastName: last, email: `${first.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')}@${slug}.fr`, jobTitle: 'Gérant', isPrimary: true });
       if (i % 3 === 0) await addContact(ctx, account.id, { firstName: FIRST_NAMES[(i + 5) % FIRST_NAMES.length]!, lastName: LAST_NAMES[(i + 3) % LAST_NAMES.length]!, email: `compta@${slug}.fr`, jobTitle: 'Comptabilité', isPrimary: false });
     }
   }
+  await seedAgenda(app, ctx, customerIds);
   for (let i = 0; i < 10; i++) {
     await accounts.create(secondCtx, { name: `${TRADES[(i + 3) % TRADES.length]} ${LAST_NAMES[(i + 7) % LAST_NAMES.length]} Lyon`, roles: ['customer'], externalRef: `DEMO-S-${i + 1}` });
   }
   return true;
+}
+
+/**
+ * A week of agenda for the demo user around today: meetings, calls and visits with customers, tasks
+ * due (one overdue, one done), so the agenda, timelines and statistics have something to show.
+ */
+async function seedAgenda(app: INestApplicationContext, ctx: TenantContext, customerIds: string[]): Promise<void> {
+  const activities = app.get(ActivityService);
+  const day = (offset: number) => {
+    const d = new Date();
+    d.setUTCHours(0, 0, 0, 0);
+    d.setUTCDate(d.getUTCDate() + offset);
+    return d;
+  };
+  const at = (offset: number, hourUtc: number, minutes = 0) => new Date(day(offset).getTime() + (hourUtc * 60 + minutes) * 60_000).toISOString();
+  const dueOn = (offset: number) => day(offset).toISOString().slice(0, 10);
+  const customer = (i: number) => customerIds[i % customerIds.length];
+  const events = [
+    { type: 'meeting', title: 'Présentation de la gamme 2027', startsAt: at(0, 8), endsAt: at(0, 9, 30), accountId: customer(1) },
+    { type: 'call', title: 'Point sur la dernière livraison', startsAt: at(0, 13), endsAt: at(0, 13, 30), accountId: customer(2) },
+    { type: 'visit', title: 'Visite en magasin', startsAt: at(1, 9), endsAt: at(1, 11), accountId: customer(3) },
+    { type: 'meeting', title: 'Négociation du contrat annuel', startsAt: at(2, 14), endsAt: at(2, 15), accountId: customer(4) },
+    { type: 'call', title: 'Appel de courtoisie', startsAt: at(-1, 10), accountId: customer(5) },
+    { type: 'email', title: 'Envoi des conditions générales', startsAt: at(-2, 15), accountId: customer(6) },
+  ] as const;
+  for (const e of events) await activities.create(ctx, { kind: 'event', ...e });
+  const tasks = [
+    { type: 'quote_follow_up', title: 'Relancer le devis en attente', dueOn: dueOn(1), accountId: customer(1) },
+    { type: 'call', title: 'Rappeler pour le renouvellement', dueOn: dueOn(3), accountId: customer(7) },
+    { type: 'note', title: 'Préparer la revue trimestrielle', dueOn: dueOn(5) },
+    { type: 'quote_follow_up', title: 'Relance devis (en retard)', dueOn: dueOn(-2), accountId: customer(8) },
+  ] as const;
+  for (const task of tasks) await activities.create(ctx, { kind: 'task', ...task });
+  const done = await activities.create(ctx, { kind: 'task', type: 'email', title: 'Envoyer le catalogue', dueOn: dueOn(-1), accountId: customer(2) });
+  await activities.complete(ctx, done.id);
 }
 
 /** A 5-digit NIC (establishment number) whose last digit makes SIREN + NIC pass the Luhn check. */

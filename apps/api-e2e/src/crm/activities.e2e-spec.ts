@@ -107,8 +107,8 @@ describe('CRM activities API (agenda, tasks, timeline, stats)', () => {
     }
     const system = await t.http().post('/api/v1/activities').set(org.auth).send(cases[0]![0]).expect(400);
     expect(system.body.errors[0].message).toMatch(/system is reserved/);
-    const [{ count }] = await t.sql<{ count: string }>(`SELECT count(*) FROM activities WHERE title IN ('Faux', 'Sans début', 'Sans fuseau')`);
-    expect(count).toBe('0');
+    const [counted] = await t.sql<{ count: string }>(`SELECT count(*) FROM activities WHERE title IN ('Faux', 'Sans début', 'Sans fuseau')`);
+    expect(counted?.count).toBe('0');
   });
 
   it('checks links: the user is a member, the account and contact are the tenant’s, the contact belongs to the account', async () => {

@@ -121,8 +121,8 @@ describe('CRM contacts API', () => {
     await Promise.all(racers.map((c) => t.http().patch(`/api/v1/contacts/${c.id}`).set(org.auth).send({ isPrimary: true }).expect(200)));
     expect(await primaries(accountId)).toHaveLength(1);
 
-    const [{ count }] = await t.sql<{ count: string }>(`SELECT count(*) FROM contacts WHERE account_id = $1 AND is_primary`, [accountId]);
-    expect(count).toBe('1');
+    const [counted] = await t.sql<{ count: string }>(`SELECT count(*) FROM contacts WHERE account_id = $1 AND is_primary`, [accountId]);
+    expect(counted?.count).toBe('1');
   });
 
   it('answers 404 for the accounts and contacts of another tenant, and for deleted accounts', async () => {

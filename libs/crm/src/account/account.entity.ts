@@ -103,6 +103,6 @@ export class AccountEntity extends CompanyOwnedEntity {
   deletedAt: Date | null;
 
   /** Accent-folded name, email, SIREN, external reference and city, kept by a trigger; never served. */
-  @Column('text', { select: false, insert: false, update: false, default: '' })
+  @Column({ type: 'text', select: false, insert: false, update: false, default: '' })
   searchText: string;
 }
