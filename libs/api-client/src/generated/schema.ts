@@ -61,6 +61,132 @@ export interface paths {
         patch: operations["updateAccount"];
         trace?: never;
     };
+    "/api/v1/accounts/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's timeline: its events, tasks and Comptoir's system entries, newest first */
+        get: operations["listAccountActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an account's contacts (cursor pagination) */
+        get: operations["listAccountContacts"];
+        put?: never;
+        /** Add a contact to an account */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agenda: events and tasks by user, account, kind and period (cursor pagination)
+         * @description Events overlapping [from, to) and tasks due within it, chronological by default. Comptoir’s system timeline entries are left out unless `type=system`.
+         */
+        get: operations["listActivities"];
+        put?: never;
+        /** Create an event (startsAt, endsAt) or a task (dueOn) for a user, optionally about an account and contact */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of events and tasks by kind and type over a period */
+        get: operations["getActivityStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an event or task */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        /** Delete an event or task (system entries are read-only) */
+        delete: operations["deleteActivity"];
+        options?: never;
+        head?: never;
+        /** Update some fields of an event or task (system entries are read-only) */
+        patch: operations["updateActivity"];
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done (sets doneAt; completing it again changes nothing) */
+        post: operations["completeActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a completed task as still to do (clears doneAt) */
+        post: operations["reopenActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queue": {
         parameters: {
             query?: never;
@@ -300,6 +426,42 @@ export interface paths {
         head?: never;
         /** Update company settings */
         patch: operations["updateCompany"];
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the company's contacts, e.g. to poll changes with updatedSince (cursor pagination) */
+        get: operations["listContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a contact */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        /** Delete a contact (its activities stay on the timeline, without the contact) */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /** Update some fields of a contact (null clears an optional field) */
+        patch: operations["updateContact"];
         trace?: never;
     };
     "/api/v1/establishments": {
@@ -554,6 +716,114 @@ export interface components {
             /** @example null */
             website: string | null;
         };
+        ActivityKindCountDto: {
+            /** @example 7 */
+            count: number;
+            /**
+             * @description Completed tasks (always 0 for events)
+             * @example 3
+             */
+            done: number;
+            /**
+             * @example task
+             * @enum {string}
+             */
+            kind: "event" | "task";
+        };
+        ActivityPageDto: {
+            data: components["schemas"]["ActivityResponseDto"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        ActivityResponseDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string | null;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            contactId: string | null;
+            /** @example 2026-11-20T10:00:00.000Z */
+            createdAt: string;
+            /**
+             * @description Tasks: when it was completed
+             * @example null
+             */
+            doneAt: string | null;
+            /**
+             * @description Tasks: calendar date YYYY-MM-DD
+             * @example null
+             */
+            dueOn: string | null;
+            /** @example 2026-11-23T14:30:00.000Z */
+            endsAt: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abc0
+             */
+            id: string;
+            /**
+             * @example event
+             * @enum {string}
+             */
+            kind: "event" | "task";
+            /** @example null */
+            notes: string | null;
+            /** @example 2026-11-23T13:30:00.000Z */
+            startsAt: string | null;
+            /** @example Présentation du devis */
+            title: string;
+            /**
+             * @description system: an entry Comptoir wrote on the account timeline (read-only)
+             * @example meeting
+             * @enum {string}
+             */
+            type: "meeting" | "call" | "visit" | "email" | "quote_follow_up" | "note" | "system" | "other";
+            /** @example 2026-11-20T10:00:00.000Z */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description Null on system entries
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            userId: string | null;
+        };
+        ActivityStatsDto: {
+            byKind: components["schemas"]["ActivityKindCountDto"][];
+            /** @description Every type, zeros included */
+            byType: components["schemas"]["ActivityTypeCountDto"][];
+            /**
+             * @description Start of the period (inclusive) as an instant
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            from: string;
+            /**
+             * @description End of the period (exclusive) as an instant
+             * @example 2026-12-01T00:00:00.000Z
+             */
+            to: string;
+            /** @example 14 */
+            total: number;
+        };
+        ActivityTypeCountDto: {
+            /** @example 5 */
+            count: number;
+            /** @example 3 */
+            events: number;
+            /** @example 2 */
+            tasks: number;
+            /**
+             * @example call
+             * @enum {string}
+             */
+            type: "meeting" | "call" | "visit" | "email" | "quote_follow_up" | "note" | "other";
+        };
         AddressDto: {
             /** @example Paris */
             city: string;
@@ -682,6 +952,48 @@ export interface components {
              */
             vatRegime: "normal" | "franchise" | "debits";
         };
+        ContactPageDto: {
+            data: components["schemas"]["ContactResponseDto"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        ContactResponseDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /** @example Mme */
+            civility: string | null;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example camille@boulangerie-martin.fr */
+            email: string | null;
+            /** @example Camille */
+            firstName: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcf
+             */
+            id: string;
+            /** @example true */
+            isPrimary: boolean;
+            /** @example Gérante */
+            jobTitle: string | null;
+            /** @example Martin */
+            lastName: string;
+            /** @example null */
+            mobile: string | null;
+            /** @example null */
+            notes: string | null;
+            /** @example +33 1 23 45 67 89 */
+            phone: string | null;
+            /** @example 2026-11-23T10:00:00.000Z */
+            updatedAt: string;
+        };
         CreateAccountDto: {
             /**
              * Format: uuid
@@ -759,6 +1071,56 @@ export interface components {
             /** @example https://boulangerie-martin.fr */
             website?: string;
         };
+        CreateActivityDto: {
+            /**
+             * Format: uuid
+             * @description Default: the account of contactId, if given
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId?: string;
+            /**
+             * Format: uuid
+             * @description A contact of the account
+             * @example 01934567-89ab-7cde-8f01-23456789abcf
+             */
+            contactId?: string;
+            /**
+             * @description Tasks only (required): calendar date YYYY-MM-DD
+             * @example 2026-11-30
+             */
+            dueOn?: string;
+            /**
+             * @description Events only: after startsAt
+             * @example 2026-11-23T15:30:00+01:00
+             */
+            endsAt?: string;
+            /**
+             * @description event: happens at a time (startsAt, optional endsAt); task: to do by a date (dueOn), completed with POST /activities/{id}/complete
+             * @example event
+             * @enum {string}
+             */
+            kind: "event" | "task";
+            /** @example Apporter le catalogue 2027 */
+            notes?: string;
+            /**
+             * @description Events only (required): ISO 8601 instant with offset
+             * @example 2026-11-23T14:30:00+01:00
+             */
+            startsAt?: string;
+            /** @example Présentation du devis */
+            title: string;
+            /**
+             * @example meeting
+             * @enum {string}
+             */
+            type: "meeting" | "call" | "visit" | "email" | "quote_follow_up" | "note" | "other";
+            /**
+             * Format: uuid
+             * @description A user of the company; default: the calling user (required with an API key)
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            userId?: string;
+        };
         CreateApiKeyDto: {
             /** @example Zapier */
             name: string;
@@ -811,6 +1173,33 @@ export interface components {
              * @enum {string}
              */
             vatRegime?: "normal" | "franchise" | "debits";
+        };
+        CreateContactDto: {
+            /**
+             * @description Civility as printed on letters (M., Mme, Dr…)
+             * @example Mme
+             */
+            civility?: string;
+            /** @example camille@boulangerie-martin.fr */
+            email?: string;
+            /** @example Camille */
+            firstName?: string;
+            /**
+             * @description The account's main contact; setting it clears the flag on the account's other contacts
+             * @default false
+             * @example true
+             */
+            isPrimary: boolean;
+            /** @example Gérante */
+            jobTitle?: string;
+            /** @example Martin */
+            lastName: string;
+            /** @example +33 6 12 34 56 78 */
+            mobile?: string;
+            /** @example Joignable le matin */
+            notes?: string;
+            /** @example +33 1 23 45 67 89 */
+            phone?: string;
         };
         CreateEstablishmentDto: {
             address?: components["schemas"]["AddressDto"];
@@ -1208,6 +1597,44 @@ export interface components {
             /** @example https://boulangerie-martin.fr */
             website?: string;
         };
+        UpdateActivityDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId?: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcf
+             */
+            contactId?: string | null;
+            /** @example 2026-11-30 */
+            dueOn?: string | null;
+            /** @example 2026-11-23T15:30:00+01:00 */
+            endsAt?: string | null;
+            /**
+             * @description Changing the kind drops the former kind’s times unless restated
+             * @example task
+             * @enum {string}
+             */
+            kind?: "event" | "task";
+            /** @example Rappeler après 14 h */
+            notes?: string | null;
+            /** @example 2026-11-23T14:30:00+01:00 */
+            startsAt?: string | null;
+            /** @example Relance du devis */
+            title?: string;
+            /**
+             * @example call
+             * @enum {string}
+             */
+            type?: "meeting" | "call" | "visit" | "email" | "quote_follow_up" | "note" | "other";
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            userId?: string;
+        };
         UpdateCompanyDto: {
             address?: components["schemas"]["AddressDto"];
             /**
@@ -1237,6 +1664,32 @@ export interface components {
              * @enum {string}
              */
             vatRegime?: "normal" | "franchise" | "debits";
+        };
+        UpdateContactDto: {
+            /**
+             * @description Civility as printed on letters (M., Mme, Dr…)
+             * @example Mme
+             */
+            civility?: string;
+            /** @example camille@boulangerie-martin.fr */
+            email?: string;
+            /** @example Camille */
+            firstName?: string;
+            /**
+             * @description The account's main contact; setting it clears the flag on the account's other contacts
+             * @example true
+             */
+            isPrimary?: boolean;
+            /** @example Gérante */
+            jobTitle?: string;
+            /** @example Martin */
+            lastName?: string;
+            /** @example +33 6 12 34 56 78 */
+            mobile?: string;
+            /** @example Joignable le matin */
+            notes?: string;
+            /** @example +33 1 23 45 67 89 */
+            phone?: string;
         };
         UpdateEstablishmentDto: {
             address?: components["schemas"]["AddressDto"];
@@ -1962,6 +2415,1153 @@ export interface operations {
                      *       "status": 409,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listAccountActivities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
+                kind?: "event" | "task";
+                type?: "meeting" | "call" | "visit" | "email" | "quote_follow_up" | "note" | "system" | "other";
+            };
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPageDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listAccountContacts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
+                /** @description Text search on names, email and job title (accents and case ignored) */
+                q?: string;
+                sort?: "lastName" | "-lastName" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPageDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
+                userId?: string;
+                accountId?: string;
+                contactId?: string;
+                kind?: "event" | "task";
+                /** @description system entries are left out unless asked for by type */
+                type?: "meeting" | "call" | "visit" | "email" | "quote_follow_up" | "note" | "system" | "other";
+                /** @description true: completed tasks only; false: open tasks and all events */
+                done?: boolean;
+                /** @description Start of the period, inclusive. Events overlapping [from, to) and tasks due in it. A date (YYYY-MM-DD) means midnight in the company time zone; a task counts when its due day meets the range. */
+                from?: string;
+                /** @description End of the period, exclusive (date or instant) */
+                to?: string;
+                /** @description at: chronological (event start, task due date) */
+                sort?: "at" | "-at" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPageDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActivityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getActivityStats: {
+        parameters: {
+            query: {
+                /** @description Start of the period, inclusive. Events overlapping [from, to) and tasks due in it. A date (YYYY-MM-DD) means midnight in the company time zone; a task counts when its due day meets the range. */
+                from: string;
+                /** @description End of the period, exclusive (date or instant) */
+                to: string;
+                userId?: string;
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityStatsDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActivityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    completeActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    reopenActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -3155,6 +4755,389 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompanyResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
+                /** @description Text search on names, email and job title (accents and case ignored) */
+                q?: string;
+                sort?: "lastName" | "-lastName" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPageDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
             /** @description The request does not match the schema */
