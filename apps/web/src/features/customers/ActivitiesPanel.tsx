@@ -1,8 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
-import { ApiError, isApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { IconCalendar, IconCheck, IconHistory, IconMail, IconNote, IconPhone, IconPlus, IconTask, IconTrash, IconUsers } from '../../components/icons';
 import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState } from '../../components/ui';
@@ -15,7 +15,8 @@ import {
   type Activity,
   type ActivityInput,
   type ActivityKind,
-} from './crm-extra-api';
+  type UserActivityType,
+} from './contacts-activities-api';
 
 const TYPE_ICONS: Record<string, ReactNode> = {
   meeting: <IconUsers size={14} />,
@@ -32,7 +33,7 @@ function ActivityModal({ accountId, opened, onClose }: { accountId: string; open
   const { t } = useTranslation();
   const create = useCreateActivity(accountId);
   const [kind, setKind] = useState<ActivityKind>('event');
-  const [type, setType] = useState<ActivityInput['type']>('meeting');
+  const [type, setType] = useState<UserActivityType>('meeting');
   const [title, setTitle] = useState('');
   const [notes, setNotes] = useState('');
   const [startsAt, setStartsAt] = useState('');
@@ -72,7 +73,7 @@ function ActivityModal({ accountId, opened, onClose }: { accountId: string; open
               label={t('activities.fields.type')}
               data={USER_ACTIVITY_TYPES.map((ty) => ({ value: ty, label: t(`activities.types.${ty}`) }))}
               value={type}
-              onChange={(v) => v && setType(v as ActivityInput['type'])}
+              onChange={(v) => v && setType(v as UserActivityType)}
               allowDeselect={false}
               error={errors['type']}
             />
@@ -118,13 +119,6 @@ export function ActivitiesPanel({ accountId }: { accountId: string }) {
 
   if (activities.isPending) return <LoadingState />;
   if (activities.isError) {
-    if (isApiError(activities.error, 404)) {
-      return (
-        <Alert color="gray" variant="light" role="status">
-          {t('activities.unavailable')}
-        </Alert>
-      );
-    }
     return <ErrorState error={activities.error} onRetry={() => void activities.refetch()} />;
   }
   const rows = activities.data.data;

@@ -1,11 +1,11 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
-import { ApiError, isApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { IconPencil, IconPlus, IconTrash, IconUsers } from '../../components/icons';
 import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState } from '../../components/ui';
-import { useAccountContacts, useDeleteContact, useSaveContact, type Contact, type ContactInput } from './crm-extra-api';
+import { useAccountContacts, useDeleteContact, useSaveContact, type Contact, type CreateContactInput, type UpdateContactInput } from './contacts-activities-api';
 
 const FIELDS = ['civility', 'firstName', 'lastName', 'jobTitle', 'email', 'phone', 'mobile', 'notes'] as const;
 type Field = (typeof FIELDS)[number];
@@ -25,18 +25,27 @@ function toForm(c: Contact | null): ContactForm {
   };
 }
 
-function toInput(initial: ContactForm, form: ContactForm, editing: boolean): ContactInput {
-  const input: Record<string, unknown> = {};
+function createInput(form: ContactForm): CreateContactInput {
+  const input: CreateContactInput = { lastName: form.lastName.trim(), isPrimary: form.isPrimary };
   for (const f of FIELDS) {
     const value = form[f].trim();
-    if (!editing) {
-      if (value) input[f] = value;
-    } else if (value !== initial[f].trim()) {
-      input[f] = value === '' && f !== 'lastName' ? null : value;
-    }
+    if (value && f !== 'lastName') input[f] = value;
   }
-  if (!editing ? form.isPrimary : form.isPrimary !== initial.isPrimary) input['isPrimary'] = form.isPrimary;
-  return input as ContactInput;
+  return input;
+}
+
+/**
+ * Changed fields only. A cleared optional field is sent as null, which the API documents as "clears
+ * the field" (the contract does not mark these fields nullable yet, hence the cast).
+ */
+function updateInput(initial: ContactForm, form: ContactForm): UpdateContactInput {
+  const input: Record<string, string | boolean | null> = {};
+  for (const f of FIELDS) {
+    const value = form[f].trim();
+    if (value !== initial[f].trim()) input[f] = value === '' && f !== 'lastName' ? null : value;
+  }
+  if (form.isPrimary !== initial.isPrimary) input['isPrimary'] = form.isPrimary;
+  return input as UpdateContactInput;
 }
 
 function fullName(c: Contact): string {
@@ -60,7 +69,8 @@ function ContactModal({ accountId, contact, opened, onClose }: { accountId: stri
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ id: contact?.id, input: toInput(initial, form, Boolean(contact)) }, { onSuccess: onClose });
+    if (contact) save.mutate({ id: contact.id, changes: updateInput(initial, form) }, { onSuccess: onClose });
+    else save.mutate({ contact: createInput(form) }, { onSuccess: onClose });
   };
   return (
     <Modal opened={opened} onClose={onClose} title={contact ? t('contacts.edit') : t('contacts.add')} size="lg" centered>
@@ -113,13 +123,6 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
 
   if (contacts.isPending) return <LoadingState />;
   if (contacts.isError) {
-    if (isApiError(contacts.error, 404)) {
-      return (
-        <Alert color="gray" variant="light" role="status">
-          {t('contacts.unavailable')}
-        </Alert>
-      );
-    }
     return <ErrorState error={contacts.error} onRetry={() => void contacts.refetch()} />;
   }
   const rows = contacts.data.data;

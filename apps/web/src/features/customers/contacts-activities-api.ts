@@ -1,112 +1,27 @@
-/**
- * Contacts and activities. These endpoints are being added to the contract; until openapi.json
- * declares them this is the one module that types them by hand (mirroring the API's DTOs) and calls
- * them with a thin fetch wrapper. When the generated schema has them, switch these calls to `api`.
- */
+/** Contacts and the account timeline (events and tasks), over the typed client. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, companyStore } from '../../lib/api';
+import type { Schemas } from '@comptoir/api-client';
+import { api, unwrap } from '../../lib/api';
 import { useCompanyKey } from '../../app/company';
 
-export interface Contact {
-  id: string;
-  accountId: string;
-  civility: string | null;
-  firstName: string | null;
-  lastName: string;
-  jobTitle: string | null;
-  email: string | null;
-  phone: string | null;
-  mobile: string | null;
-  isPrimary: boolean;
-  notes: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Contact = Schemas['ContactResponseDto'];
+export type CreateContactInput = Schemas['CreateContactDto'];
+export type UpdateContactInput = Schemas['UpdateContactDto'];
+export type Activity = Schemas['ActivityResponseDto'];
+export type ActivityInput = Schemas['CreateActivityDto'];
+export type ActivityKind = Activity['kind'];
+export type ActivityType = Activity['type'];
+export type UserActivityType = ActivityInput['type'];
 
-export interface ContactInput {
-  civility?: string | null;
-  firstName?: string | null;
-  lastName?: string;
-  jobTitle?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  mobile?: string | null;
-  isPrimary?: boolean;
-  notes?: string | null;
-}
-
-export const ACTIVITY_KINDS = ['event', 'task'] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const USER_ACTIVITY_TYPES = ['meeting', 'call', 'visit', 'email', 'quote_follow_up', 'note', 'other'] as const;
-export type ActivityType = (typeof USER_ACTIVITY_TYPES)[number] | 'system';
-
-export interface Activity {
-  id: string;
-  kind: ActivityKind;
-  type: ActivityType;
-  title: string;
-  notes: string | null;
-  userId: string | null;
-  accountId: string | null;
-  contactId: string | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  dueOn: string | null;
-  doneAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ActivityInput {
-  kind: ActivityKind;
-  type: Exclude<ActivityType, 'system'>;
-  title: string;
-  notes?: string;
-  accountId?: string;
-  contactId?: string;
-  startsAt?: string;
-  endsAt?: string;
-  dueOn?: string;
-}
-
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
-
-type Query = Record<string, string | number | boolean | undefined>;
-
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
-  const url = new URL(path, window.location.origin);
-  for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const company = companyStore.get();
-  if (company) headers['Comptoir-Company'] = company;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(url, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = response.status === 204 ? '' : await response.text();
-  let body: unknown = undefined;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = text;
-  }
-  if (!response.ok) throw new ApiError(response.status, body);
-  return body as T;
-}
-
-const enc = encodeURIComponent;
+export const ACTIVITY_KINDS: ActivityKind[] = ['event', 'task'];
+/** The types a person may choose; `system` entries are written by Comptoir itself. */
+export const USER_ACTIVITY_TYPES: UserActivityType[] = ['meeting', 'call', 'visit', 'email', 'quote_follow_up', 'note', 'other'];
 
 export function useAccountContacts(accountId: string) {
   const key = useCompanyKey();
   return useQuery({
     queryKey: key('accounts', 'contacts', accountId),
-    queryFn: () => request<Page<Contact>>('GET', `/api/v1/accounts/${enc(accountId)}/contacts`, { query: { limit: 200 } }),
+    queryFn: () => unwrap(api.GET('/api/v1/accounts/{id}/contacts', { params: { path: { id: accountId }, query: { limit: 200 } } })),
   });
 }
 
@@ -114,12 +29,13 @@ export function useSaveContact(accountId: string) {
   const client = useQueryClient();
   const key = useCompanyKey();
   return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input: ContactInput }) =>
-      id
-        ? request<Contact>('PATCH', `/api/v1/contacts/${enc(id)}`, { body: input })
-        : request<Contact>('POST', `/api/v1/accounts/${enc(accountId)}/contacts`, { body: input }),
+    mutationFn: (input: { id: string; changes: UpdateContactInput } | { contact: CreateContactInput }) =>
+      'changes' in input
+        ? unwrap(api.PATCH('/api/v1/contacts/{id}', { params: { path: { id: input.id } }, body: input.changes }))
+        : unwrap(api.POST('/api/v1/accounts/{id}/contacts', { params: { path: { id: accountId } }, body: input.contact })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: key('accounts', 'contacts', accountId) });
+      void client.invalidateQueries({ queryKey: key('accounts', 'audit', accountId) });
     },
   });
 }
@@ -128,7 +44,7 @@ export function useDeleteContact(accountId: string) {
   const client = useQueryClient();
   const key = useCompanyKey();
   return useMutation({
-    mutationFn: (id: string) => request<void>('DELETE', `/api/v1/contacts/${enc(id)}`),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/contacts/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: key('accounts', 'contacts', accountId) });
       void client.invalidateQueries({ queryKey: key('accounts', 'activities', accountId) });
@@ -140,7 +56,7 @@ export function useAccountActivities(accountId: string) {
   const key = useCompanyKey();
   return useQuery({
     queryKey: key('accounts', 'activities', accountId),
-    queryFn: () => request<Page<Activity>>('GET', `/api/v1/accounts/${enc(accountId)}/activities`, { query: { limit: 100 } }),
+    queryFn: () => unwrap(api.GET('/api/v1/accounts/{id}/activities', { params: { path: { id: accountId }, query: { limit: 100 } } })),
   });
 }
 
@@ -148,7 +64,7 @@ export function useCreateActivity(accountId: string) {
   const client = useQueryClient();
   const key = useCompanyKey();
   return useMutation({
-    mutationFn: (input: ActivityInput) => request<Activity>('POST', '/api/v1/activities', { body: { ...input, accountId } }),
+    mutationFn: (input: ActivityInput) => unwrap(api.POST('/api/v1/activities', { body: { ...input, accountId } })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: key('accounts', 'activities', accountId) });
     },
@@ -160,11 +76,14 @@ export function useActivityActions(accountId: string) {
   const key = useCompanyKey();
   const refresh = () => void client.invalidateQueries({ queryKey: key('accounts', 'activities', accountId) });
   const complete = useMutation({
-    mutationFn: ({ id, done }: { id: string; done: boolean }) => request<Activity>('POST', `/api/v1/activities/${enc(id)}/${done ? 'complete' : 'reopen'}`),
+    mutationFn: ({ id, done }: { id: string; done: boolean }) =>
+      done
+        ? unwrap(api.POST('/api/v1/activities/{id}/complete', { params: { path: { id } } }))
+        : unwrap(api.POST('/api/v1/activities/{id}/reopen', { params: { path: { id } } })),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => request<void>('DELETE', `/api/v1/activities/${enc(id)}`),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/activities/{id}', { params: { path: { id } } })),
     onSuccess: refresh,
   });
   return { complete, remove };

@@ -43,7 +43,7 @@ export function AppLayout() {
     { to: '/settings/establishments', label: t('nav.establishments'), icon: <IconStore />, scope: 'org:read' },
     { to: '/settings/sectors', label: t('nav.sectors'), icon: <IconGrid />, scope: 'org:read' },
     { to: '/settings/users', label: t('nav.users'), icon: <IconUsers />, scope: 'org:read' },
-    { to: '/settings/api-keys', label: t('nav.apiKeys'), icon: <IconKey />, scope: 'org:write' },
+    { to: '/settings/api-keys', label: t('nav.apiKeys'), icon: <IconKey />, scope: 'org:read' },
   ];
 
   const switchCompany = (id: string | null) => {
