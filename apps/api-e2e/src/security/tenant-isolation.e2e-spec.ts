@@ -30,17 +30,53 @@ interface World {
 type Factory = (w: World) => Promise<Resource>;
 
 const get = async (w: World, path: string, auth: Credentials = w.a.auth) => (await w.t.http().get(path).set({ ...auth }).expect(200)).body as Record<string, unknown>;
+async function createAccount(w: World): Promise<{ id: string; leaks: string[] }> {
+  const name = marker('A-account');
+  const email = `${marker('a-mail').toLowerCase()}@alpha.test`;
+  const externalRef = marker('ext');
+  const res = await w.t.http().post('/api/v1/accounts').set(w.a.auth).send({ name, email, roles: ['customer'], externalRef }).expect(201);
+  return { id: res.body.id as string, leaks: [res.body.id as string, name, email, externalRef] };
+}
+
 const listEntry = async (w: World, path: string, id: string) =>
   ((await get(w, path)).data as { id: string }[]).find((row) => row.id === id) ?? null;
 
 /** One factory per resource path (`/api/v1/<things>/{id}`): it creates the resource in organisation A. */
 const FACTORIES: Record<string, Factory> = {
   '/api/v1/accounts/{id}': async (w) => {
-    const name = marker('A-account');
-    const email = `${marker('a-mail').toLowerCase()}@alpha.test`;
-    const res = await w.t.http().post('/api/v1/accounts').set(w.a.auth).send({ name, email, roles: ['customer'], externalRef: marker('ext') }).expect(201);
+    const account = await createAccount(w);
+    const id = account.id;
+    return {
+      params: { id },
+      leaks: account.leaks,
+      scope: 'company',
+      // The account and what hangs under it (sub-resources are created through /accounts/{id}/...).
+      probe: async () => ({
+        account: await get(w, `/api/v1/accounts/${id}`),
+        contacts: (await get(w, `/api/v1/accounts/${id}/contacts`)).data,
+        activities: (await get(w, `/api/v1/accounts/${id}/activities`)).data,
+      }),
+    };
+  },
+  '/api/v1/contacts/{id}': async (w) => {
+    const account = await createAccount(w);
+    const lastName = marker('A-contact');
+    const email = `${marker('a-contact').toLowerCase()}@alpha.test`;
+    const res = await w.t.http().post(`/api/v1/accounts/${account.id}/contacts`).set(w.a.auth).send({ lastName, firstName: 'Alice', email }).expect(201);
     const id = res.body.id as string;
-    return { params: { id }, leaks: [id, name, email, res.body.externalRef], scope: 'company', probe: () => get(w, `/api/v1/accounts/${id}`) };
+    return { params: { id }, leaks: [id, lastName, email, ...account.leaks], scope: 'company', probe: () => get(w, `/api/v1/contacts/${id}`) };
+  },
+  '/api/v1/activities/{id}': async (w) => {
+    const account = await createAccount(w);
+    const title = marker('A-task');
+    const res = await w.t
+      .http()
+      .post('/api/v1/activities')
+      .set(w.a.auth)
+      .send({ kind: 'task', type: 'call', title, dueOn: '2026-11-30', accountId: account.id, notes: marker('A-notes') })
+      .expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id, title, res.body.notes, ...account.leaks], scope: 'company', probe: () => get(w, `/api/v1/activities/${id}`) };
   },
   '/api/v1/companies/{id}': async (w) => {
     const company = await createCompany(() => w.t.http(), w.a.auth, 'A-company');
@@ -105,6 +141,21 @@ const operations = contractOperations();
 const byId = operations.filter((op) => op.pathParams.length > 0);
 const lists = operations.filter((op) => op.method === 'get' && op.pathParams.length === 0 && !op.isPublic);
 
+/** Body fields that point at another record, and the resource each one names. */
+const REFERENCES: Record<string, string> = {
+  accountId: '/api/v1/accounts/{id}',
+  contactId: '/api/v1/contacts/{id}',
+  sectorId: '/api/v1/sectors/{id}',
+  establishmentId: '/api/v1/establishments/{id}',
+  userId: '/api/v1/users/{id}',
+  assignedUserId: '/api/v1/users/{id}',
+};
+const referenceFields = (op: Operation) =>
+  Object.entries(op.body?.properties ?? {})
+    .filter(([, schema]) => schema.format === 'uuid')
+    .map(([name]) => name);
+const writesWithReferences = operations.filter((op) => !op.isPublic && referenceFields(op).length > 0);
+
 function send(t: TestApp, op: Operation, path: string, auth: Credentials, body: unknown) {
   const req = t.http()[op.method](path).set({ ...auth });
   return body === undefined ? req : req.send(body as object);
@@ -130,7 +181,7 @@ describe('Tenant isolation (driven by openapi.json)', () => {
     aSecondCompany = await createCompany(() => t.http(), a.auth, 'A-second');
     aSecondKey = (await createKey(() => t.http(), { ...a.auth, 'Comptoir-Company': aSecondCompany.id }, ['*'])).auth;
     world = { t, a };
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await t?.close();
@@ -171,7 +222,7 @@ describe('Tenant isolation (driven by openapi.json)', () => {
       expectNoLeak(`${JSON.stringify(res.headers)}\n${res.text}`, resource.scope === 'company' && who.includes('of A') ? resource.leaks : leaks, `${label(op)} for ${who}`);
     }
     expect(await resource.probe()).toEqual(before);
-  });
+  }, 30_000);
 
   it('lists never return rows of another organisation (every list of the contract, session and API key)', async () => {
     const resources = await Promise.all(Object.values(FACTORIES).map((factory) => factory(world)));
@@ -193,7 +244,26 @@ describe('Tenant isolation (driven by openapi.json)', () => {
     expect(accounts.body.data.length).toBeGreaterThan(0);
     const bAccounts = await t.http().get('/api/v1/accounts').set(b.auth).expect(200);
     expect(bAccounts.body.data).toEqual([]);
-  });
+  }, 120_000);
+
+  it.each(writesWithReferences.map((op) => [label(op), op] as const))(
+    '%s refuses references to records of another organisation in its body',
+    async (_name, op) => {
+      const own = FACTORIES[resourceKey(op.path)];
+      const params = op.pathParams.length ? (await own!({ t, a: b })).params : {};
+      const base = exampleOf(op.body!) as Record<string, unknown>;
+      for (const field of referenceFields(op)) {
+        const kind = REFERENCES[field];
+        if (!kind) throw new Error(`${label(op)}: no known resource for the reference field ${field}; add it to REFERENCES`);
+        const target = await FACTORIES[kind]!(world);
+        const targetId = Object.values(target.params)[0]!;
+        const res = await send(t, op, fillPath(op.path, params), b.auth, { ...base, [field]: targetId });
+        if (res.status < 400 || res.status >= 500) throw new Error(`${label(op)} accepted ${field} of organisation A (${res.status}): ${res.text}`);
+        expectNoLeak(res.text, target.leaks.filter((l) => l !== targetId), `${label(op)} with A's ${field}`);
+      }
+    },
+    30_000,
+  );
 
   it("refuses a user's Comptoir-Company header naming another organisation's company (403), whatever the operation", async () => {
     for (const company of [a.companyId, aSecondCompany.id]) {
@@ -246,7 +316,10 @@ describe('Tenant isolation (driven by openapi.json)', () => {
   });
 });
 
-/** Query strings for a list: required parameters take every enum value, and A's ids where a UUID is expected. */
+/**
+ * Query strings for a list: required parameters take every enum value, and A's ids where a UUID is
+ * expected; then each optional UUID filter (accountId, userId...) is tried with each of A's ids.
+ */
 function queryCombinations(op: Operation, ids: string[]): Record<string, string>[] {
   let combos: Record<string, string>[] = [{}];
   for (const p of op.queryParams.filter((q) => q.required)) {
@@ -254,5 +327,7 @@ function queryCombinations(op: Operation, ids: string[]): Record<string, string>
     const values = schema.enum?.length ? schema.enum.map(String) : schema.format === 'uuid' ? ids : [String(exampleOf(schema))];
     combos = combos.flatMap((c) => values.map((v) => ({ ...c, [p.name]: v })));
   }
-  return combos.slice(0, 400);
+  const filters = op.queryParams.filter((q) => !q.required && q.schema?.format === 'uuid');
+  const filtered = filters.flatMap((p) => ids.map((id) => ({ ...combos[0], [p.name]: id })));
+  return [...combos, ...filtered].slice(0, 400);
 }
