@@ -33,7 +33,8 @@ export class TenantTx {
       ...event,
       id: newId(),
       organizationId: this.ctx.organizationId,
-      companyId: this.ctx.companyId,
+      // Organisation-level work (signup, password reset) runs with no company: '' is not a company id.
+      companyId: this.ctx.companyId || null,
       occurredAt: new Date().toISOString(),
     };
     this.events.push(full);
@@ -68,7 +69,7 @@ export class TenantTx {
       const now = new Date().toISOString();
       const rows = this.audits.map(
         (a) =>
-          `(${p(newId())}::uuid, ${p(this.ctx.organizationId)}::uuid, ${p(this.ctx.companyId)}::uuid, ${p(actor.type)}, ${p(actor.type === 'system' ? null : actor.id)}::uuid, ${p(actor.name)}, ${p(a.entity)}, ${p(a.entityId)}::uuid, ${p(a.action)}, ${p(JSON.stringify(a.changes))}::jsonb, ${p(now)}::timestamptz, ${p(requestId ?? null)})`,
+          `(${p(newId())}::uuid, ${p(this.ctx.organizationId)}::uuid, ${p(this.ctx.companyId || null)}::uuid, ${p(actor.type)}, ${p(actor.type === 'system' ? null : actor.id)}::uuid, ${p(actor.name)}, ${p(a.entity)}, ${p(a.entityId)}::uuid, ${p(a.action)}, ${p(JSON.stringify(a.changes))}::jsonb, ${p(now)}::timestamptz, ${p(requestId ?? null)})`,
       );
       ctes.push(
         `INSERT INTO audit_entries (id, organization_id, company_id, actor_type, actor_id, actor_name, entity, entity_id, action, changes, at, request_id) VALUES ${rows.join(', ')}`,
