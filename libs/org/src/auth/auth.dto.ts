@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CompanyResponseDto, CreateCompanyDto } from '../company/company.dto';
 
 export class SignupDto {
@@ -28,6 +28,7 @@ export class SignupDto {
   organizationName: string;
 
   @ApiProperty({ type: CreateCompanyDto })
+  @IsObject() // @ValidateNested alone lets a missing (or array) company through
   @ValidateNested()
   @Type(() => CreateCompanyDto)
   company: CreateCompanyDto;
