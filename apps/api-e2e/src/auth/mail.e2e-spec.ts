@@ -41,7 +41,7 @@ describe('Mail (worker + real SMTP server)', () => {
 
   it('sends an invitation whose link lets the person join with the role given, then sign in', async () => {
     const email = 'paul.invite@example.test';
-    const invited = await t.http().post('/api/v1/users/invitations').set(org.auth).send({ email, role: 'sales' }).expect(201);
+    const invited = await t.http().post('/api/v1/invitations').set(org.auth).send({ email, role: 'sales' }).expect(201);
     expect(invited.body).toMatchObject({ email, role: 'sales' });
 
     const mail = await mailTo(worker, email, /vous invite sur Comptoir/);
@@ -96,7 +96,7 @@ describe('Mail (worker + real SMTP server)', () => {
 
   it('turns a mail left "sending" by a crash into "uncertain" and never sends it, even when delivered again', async () => {
     const email = 'crash.between.mark.and.send@example.test';
-    await t.http().post('/api/v1/users/invitations').set(org.auth).send({ email, role: 'planner' }).expect(201);
+    await t.http().post('/api/v1/invitations').set(org.auth).send({ email, role: 'planner' }).expect(201);
     const row = await mailRow(email);
     // A worker marked it sending (committed), then died before talking to SMTP: its delivery never completed.
     await t.sql(`UPDATE mail_messages SET status = 'sending' WHERE id = $1`, [row.id]);
@@ -119,7 +119,7 @@ describe('Mail (worker + real SMTP server)', () => {
     const port = worker.mail.port;
     await worker.mail.stop();
     try {
-      await t.http().post('/api/v1/users/invitations').set(org.auth).send({ email, role: 'accountant' }).expect(201);
+      await t.http().post('/api/v1/invitations').set(org.auth).send({ email, role: 'accountant' }).expect(201);
       await worker.drain();
       const refused = await mailRow(email);
       expect(refused).toMatchObject({ status: 'pending', sent_at: null, error: expect.any(String) });

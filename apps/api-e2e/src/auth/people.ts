@@ -27,7 +27,7 @@ export interface InvitedUser {
 /** Invites someone with a role through the API, then accepts with the token the worker mailed. */
 export async function inviteAndAccept(t: TestApp, worker: TestWorker, adminAuth: Record<string, string>, role: string): Promise<InvitedUser> {
   const email = `${role}-${randomBytes(4).toString('hex')}@example.test`;
-  await t.http().post('/api/v1/users/invitations').set(adminAuth).send({ email, role }).expect(201);
+  await t.http().post('/api/v1/invitations').set(adminAuth).send({ email, role }).expect(201);
   const token = tokenIn(await mailTo(worker, email, /invite/), '/invitation');
   const password = `pw-${randomBytes(8).toString('hex')}`;
   const accepted = await t.http().post('/api/v1/auth/invitations/accept').send({ token, name: `${role} person`, password }).expect(201);

@@ -122,12 +122,6 @@ const FACTORIES: Record<string, Factory> = {
     const id = res.body.id as string;
     return { params: { id }, leaks: [id, email], scope: 'company', probe: () => listEntry(w, '/api/v1/invitations', id) };
   },
-  '/api/v1/invitations/{id}': async (w) => {
-    const email = `${marker('a-invitee').toLowerCase()}@alpha.test`;
-    const res = await w.t.http().post('/api/v1/invitations').set(w.a.auth).send({ email, role: 'sales' }).expect(201);
-    const id = res.body.id as string;
-    return { params: { id }, leaks: [id, email], scope: 'company', probe: () => listEntry(w, '/api/v1/invitations', id) };
-  },
   '/api/v1/admin/queue/failed/{jobId}': async (w) => {
     // A delivery that exhausted its retries (in-process driver: the outbox row itself).
     const id = newId();

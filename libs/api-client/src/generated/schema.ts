@@ -280,7 +280,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who changed what and when on one record, newest first */
+        /** Who changed what and when on one record, newest first (cursor pagination) */
         get: operations["listAuditEntries"];
         put?: never;
         post?: never;
@@ -500,6 +500,41 @@ export interface paths {
         patch: operations["updateEstablishment"];
         trace?: never;
     };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending invitations to the current company */
+        get: operations["listInvitations"];
+        put?: never;
+        /** Invite someone by email with a role in the current company */
+        post: operations["inviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation: its link stops working at once */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -565,23 +600,6 @@ export interface paths {
         get: operations["listUsers"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/invitations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Invite someone by email with a role in the current company */
-        post: operations["inviteUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -913,6 +931,11 @@ export interface components {
         };
         AuditListDto: {
             data: components["schemas"]["AuditEntryDto"][];
+            /**
+             * @description Pass as `cursor` for older entries; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
         };
         CompanyListResponseDto: {
             data: components["schemas"]["CompanyResponseDto"][];
@@ -1329,6 +1352,9 @@ export interface components {
              * @example 73282932000074
              */
             siret: string;
+        };
+        InvitationListResponseDto: {
+            data: components["schemas"]["InvitationResponseDto"][];
         };
         InvitationResponseDto: {
             /** @example paul.durand@example.fr */
@@ -3999,6 +4025,11 @@ export interface operations {
     listAuditEntries: {
         parameters: {
             query: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
                 entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization";
                 id: string;
             };
@@ -5590,6 +5621,248 @@ export interface operations {
             };
         };
     };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListResponseDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    inviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -6143,101 +6416,6 @@ export interface operations {
                      *       "status": 403,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/forbidden"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    inviteUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InviteUserDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvitationResponseDto"];
-                };
-            };
-            /** @description The request does not match the schema */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "validation_failed",
-                     *       "detail": "The request is invalid",
-                     *       "status": 400,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/validation_failed"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "unauthenticated",
-                     *       "detail": "Authentication is required",
-                     *       "status": 401,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/unauthenticated"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The role or API-key scope forbids it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "forbidden",
-                     *       "detail": "You are not allowed to do this",
-                     *       "status": 403,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/forbidden"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The resource state or a unique value forbids it */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "already_exists",
-                     *       "detail": "A record with the same unique value already exists",
-                     *       "status": 409,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/already_exists"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];

@@ -2,7 +2,7 @@ import { SelectQueryBuilder } from 'typeorm';
 import { ValidationFailedError } from '@comptoir/platform/kernel';
 import { TenantTx } from '@comptoir/platform/database';
 import { Page } from '@comptoir/platform/http';
-import { keysetPage } from '../common/keyset';
+import { keysetPage } from '@comptoir/platform/http';
 import { ActivityCountRow } from './activity-stats';
 import { ActivityEntity } from './activity.entity';
 import { ListAccountActivitiesQuery, ListActivitiesQuery } from './dto/list-activities.query';

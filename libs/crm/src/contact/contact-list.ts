@@ -1,6 +1,7 @@
 import { SelectQueryBuilder } from 'typeorm';
 import { Page } from '@comptoir/platform/http';
-import { keysetPage, whereFoldedContains } from '../common/keyset';
+import { keysetPage } from '@comptoir/platform/http';
+import { whereFoldedContains } from '../common/folded-search';
 import { ContactEntity } from './contact.entity';
 import { ContactSort } from './dto/contact.dto';
 import { ListContactsQuery } from './dto/list-contacts.query';

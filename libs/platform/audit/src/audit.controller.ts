@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { IsIn, IsUUID } from 'class-validator';
 import { ForbiddenError, TenantContext } from '@comptoir/platform/kernel';
 import { hasScope, Tenant } from '@comptoir/platform/auth';
-import { ApiProblems } from '@comptoir/platform/http';
+import { ApiProblems, ListQueryDto } from '@comptoir/platform/http';
+import { AuditEntryEntity } from '@comptoir/platform/database';
 import { AuditService } from './audit.service';
 
 /** Audited record types and the scope that lets a caller read their history. */
@@ -20,7 +21,7 @@ export const AUDITED_ENTITIES: Record<string, string> = {
   organization: 'org:read',
 };
 
-class AuditQuery {
+class AuditQuery extends ListQueryDto {
   @ApiProperty({ enum: Object.keys(AUDITED_ENTITIES), example: 'account' })
   @IsIn(Object.keys(AUDITED_ENTITIES))
   entity: string;
@@ -50,7 +51,20 @@ class AuditEntryDto {
 
 class AuditListDto {
   @ApiProperty({ type: [AuditEntryDto] }) data: AuditEntryDto[];
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for older entries; null on the last page' })
+  nextCursor: string | null;
 }
+
+const toAuditEntryDto = (r: AuditEntryEntity): AuditEntryDto => ({
+  id: r.id,
+  at: r.at.toISOString(),
+  actor: { type: r.actorType, id: r.actorId, name: r.actorName },
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entityId,
+  changes: r.changes,
+  requestId: r.requestId,
+});
 
 @ApiTags('Audit')
 @ApiBearerAuth()
@@ -59,12 +73,13 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listAuditEntries', summary: 'Who changed what and when on one record, newest first' })
+  @ApiOperation({ operationId: 'listAuditEntries', summary: 'Who changed what and when on one record, newest first (cursor pagination)' })
   @ApiOkResponse({ type: AuditListDto })
   @ApiProblems(400, 401, 403)
   async list(@Tenant() ctx: TenantContext, @Query() query: AuditQuery): Promise<AuditListDto> {
     const scope = AUDITED_ENTITIES[query.entity]!;
     if (!hasScope(ctx.scopes, scope)) throw new ForbiddenError(`This needs the ${scope} scope`);
-    return { data: await this.audit.history(ctx, query.entity, query.id) };
+    const page = await this.audit.history(ctx, query.entity, query.id, query);
+    return { data: page.data.map(toAuditEntryDto), nextCursor: page.nextCursor };
   }
 }

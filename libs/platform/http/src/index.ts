@@ -7,3 +7,4 @@ export * from './api-problems.decorator';
 export * from './id-param.decorator';
 export * from './validators';
 export * from './address.dto';
+export * from './keyset';

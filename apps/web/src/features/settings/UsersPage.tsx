@@ -16,7 +16,7 @@ function InviteModal({ onClose, onInvited }: { onClose: () => void; onInvited: (
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('sales');
   const invite = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/users/invitations', { body: { email: email.trim(), role } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/invitations', { body: { email: email.trim(), role } })),
     onSuccess: (invitation) => {
       onInvited(t('settings.users.invited', { email: invitation.email, date: formatDate(invitation.expiresAt) }));
       onClose();

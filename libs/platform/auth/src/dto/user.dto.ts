@@ -49,6 +49,11 @@ export class InvitationResponseDto {
   expiresAt: string;
 }
 
+export class InvitationListResponseDto {
+  @ApiProperty({ type: [InvitationResponseDto] })
+  data: InvitationResponseDto[];
+}
+
 export class SetRoleDto {
   @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'manager' })
   @IsIn(ROLES)

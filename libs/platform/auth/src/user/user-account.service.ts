@@ -162,6 +162,28 @@ export class UserAccountService {
     });
   }
 
+  /** Invitations to the current company not yet accepted, revoked or expired. */
+  listInvitations(ctx: TenantContext): Promise<InvitationEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(InvitationEntity, 'i')
+      .where("i.organizationId = :org AND i.companyId = :company AND i.kind = 'invitation'", { org: ctx.organizationId, company: ctx.companyId })
+      .andWhere('i.usedAt IS NULL AND i.expiresAt > now()')
+      .orderBy('i.createdAt', 'DESC')
+      .getMany();
+  }
+
+  /** Revoking ends the link's validity at once; the row stays for the audit trail. */
+  async revokeInvitation(ctx: TenantContext, id: string): Promise<void> {
+    await this.db.transaction(ctx, async (tx) => {
+      const [rows] = await tx.manager.query(
+        `UPDATE invitations SET expires_at = now() WHERE id = $1 AND organization_id = $2 AND company_id = $3 AND kind = 'invitation' AND used_at IS NULL AND expires_at > now() RETURNING email`,
+        [id, ctx.organizationId, ctx.companyId],
+      );
+      if (!rows.length) throw new NotFoundError('Invitation');
+      tx.audit({ entity: 'invitation', entityId: id, action: 'revoke', changes: { email: { from: rows[0].email, to: rows[0].email } } });
+    });
+  }
+
   async acceptInvitation(token: string, input: { name: string; password: string }): Promise<{ user: UserEntity; session: IssuedSession }> {
     const user = await this.dataSource.transaction(async (manager) => {
       const invitation = await this.takeToken(manager, token, 'invitation');

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { ApiProblems, IdParam } from '@comptoir/platform/http';
-import { InvitationResponseDto, InviteUserDto, SetRoleDto, UserListResponseDto, UserResponseDto } from '../dto/user.dto';
+import { SetRoleDto, UserListResponseDto, UserResponseDto } from '../dto/user.dto';
 import { RequireScope, Tenant } from '../guard/auth.decorators';
 import { OrganizationUser, UserAccountService } from './user-account.service';
 
@@ -21,16 +21,6 @@ export class UserController {
   @ApiProblems(401, 403)
   async list(@Tenant() ctx: TenantContext): Promise<UserListResponseDto> {
     return { data: (await this.users.listUsers(ctx)).map(toUserDto) };
-  }
-
-  @Post('invitations')
-  @RequireScope('org:write')
-  @ApiOperation({ operationId: 'inviteUser', summary: 'Invite someone by email with a role in the current company' })
-  @ApiCreatedResponse({ type: InvitationResponseDto })
-  @ApiProblems(400, 401, 403, 409)
-  async invite(@Tenant() ctx: TenantContext, @Body() body: InviteUserDto): Promise<InvitationResponseDto> {
-    const invitation = await this.users.invite(ctx, body);
-    return { id: invitation.id, email: invitation.email, role: invitation.role!, expiresAt: invitation.expiresAt.toISOString() };
   }
 
   @Put(':id/role')

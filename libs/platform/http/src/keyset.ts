@@ -1,5 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor, Page } from '@comptoir/platform/http';
+import { decodeCursor, encodeCursor, Page } from './cursor';
 
 export interface KeysetOptions {
   /** SQL expression of the sort key (property paths allowed): never null for the rows listed. */
@@ -36,9 +36,5 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(qb: S
   return { data: page, nextCursor };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Accent- and case-insensitive substring match of `q` in the folded text of `expression`. */
-export function whereFoldedContains<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, expression: string, q: string | undefined): void {
-  if (q?.trim()) qb.andWhere(`comptoir_fold(${expression}) LIKE '%' || comptoir_fold(:q) || '%'`, { q: escapeLike(q.trim()) });
-}
+/** Escapes LIKE wildcards so user text matches literally. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
