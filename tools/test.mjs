@@ -195,7 +195,7 @@ async function webE2e() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) return missing(`no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
   if (existsSync(webConfig) && webBuilt === null) await webBuild(); // web-build was not selected: build first
-  if (webBuilt === false) return fail('the SPA did not build (see web-build): the browser suite needs it');
+  if (webBuilt === false) return missing('the SPA did not build (see web-build), and the browser suite needs it');
   const { code, output } = await run(node, ['-r', './tools/register.cjs', relative(root, journey)], { timeoutMs: 10 * MINUTE });
   const counts = [...output.matchAll(/^\s*(\d+) passed, (\d+) failed\s*$/gm)].pop();
   if (!counts) return fail(`${output.trim()}\n\n  (the browser suite printed no "N passed, N failed" line; exit code ${code})`);
