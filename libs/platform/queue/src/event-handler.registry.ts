@@ -35,6 +35,11 @@ export class EventHandlerRegistry implements OnModuleInit {
     return this.handlers.filter((h) => h.events.includes(eventName));
   }
 
+  /** Every (event name, handler name) pair this process handles. */
+  subscriptions(): { event: string; handler: string }[] {
+    return this.handlers.flatMap((h) => h.events.map((event) => ({ event, handler: h.name })));
+  }
+
   byName(name: string): RegisteredHandler | undefined {
     return this.handlers.find((h) => h.name === name);
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DomainEvent } from '@comptoir/platform/kernel';
+import { DomainEvent, uuidV7Floor } from '@comptoir/platform/kernel';
 import { EventDispatcher } from './event-dispatcher.service';
 import { EventHandlerRegistry } from './event-handler.registry';
 import { backoffDelayMs, EventJobData, jobIdFor, MAX_ATTEMPTS, BACKOFF_BASE_MS } from './queue.constants';
-import { CLAIM_OUTBOX_SQL, OutboxRow, toDomainEvent } from './outbox-row';
+import { CLAIM_OUTBOX_SQL, OutboxRow, toDomainEvent, UNHANDLED_PUBLISHED_SQL } from './outbox-row';
 
 export const EVENTS_PRODUCER = Symbol('EVENTS_PRODUCER');
 export const RELAY_OPTIONS = Symbol('RELAY_OPTIONS');
@@ -14,13 +14,34 @@ export interface RelayOptions {
   pollIntervalMs: number;
   batchSize: number;
   autoStart: boolean;
+  /**
+   * With BullMQ: a delivery published this long ago whose handler has not completed is published
+   * again (same job id, so a job still in Redis is not duplicated); this is also how often the
+   * relay looks for such deliveries.
+   */
+  redeliverAfterMs: number;
+  /** How far back the relay looks for deliveries the queue lost. */
+  redeliverHorizonMs: number;
 }
+
+export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
+  pollIntervalMs: 100,
+  batchSize: 200,
+  autoStart: true,
+  redeliverAfterMs: 60_000,
+  redeliverHorizonMs: 6 * 3600_000,
+};
+
+type UnhandledRow = OutboxRow & { handler: string };
 
 /**
  * Moves committed outbox events to their handlers. With Redis it publishes one BullMQ job per
  * subscribed handler (job id = event id + handler) and marks the event published in the same
  * database transaction that claimed it: if Redis is down the transaction rolls back and the events
- * wait. Without Redis (embedded mode) it runs the handlers itself, with the same retries.
+ * wait. Published is not handled, though: a Redis that restarts without its data loses the jobs it
+ * held, so the relay also publishes again every delivery that has not completed (no processed_events
+ * row) some time after its publication; handlers are idempotent, BullMQ ignores a job id it still
+ * has. Without Redis (embedded mode) it runs the handlers itself, with the same retries.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +49,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private lastRedelivery = Date.now();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,6 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.relayUntilIdle()
+        .then(() => this.redeliverIfDue())
         .catch((error: unknown) => this.logger.warn(`outbox relay paused: ${(error as Error).message}`))
         .finally(() => {
           this.running = null;
@@ -87,20 +110,48 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async publish(events: DomainEvent[]): Promise<void> {
-    const jobs = events.flatMap((event) =>
-      this.registry.subscribersOf(event.name).map((handler) => ({
-        name: `${event.name}:${handler.name}`,
-        data: { handler: handler.name, event },
-        opts: {
-          jobId: jobIdFor(event.id, handler.name),
-          attempts: MAX_ATTEMPTS,
-          backoff: { type: 'exponential', delay: BACKOFF_BASE_MS },
-          removeOnComplete: { count: 1000 },
-          removeOnFail: { count: 5000 },
-        },
-      })),
-    );
+    const jobs = events.flatMap((event) => this.registry.subscribersOf(event.name).map((handler) => jobFor(event, handler.name)));
     if (jobs.length) await this.producer!.addBulk(jobs);
+  }
+
+  private async redeliverIfDue(): Promise<void> {
+    if (!this.producer || Date.now() - this.lastRedelivery < this.options.redeliverAfterMs) return;
+    await this.redeliverUnhandled();
+    this.lastRedelivery = Date.now();
+  }
+
+  /**
+   * Publishes again the deliveries published more than `redeliverAfterMs` ago (within the horizon)
+   * whose handler has not completed and whose job the queue no longer holds (a job still waiting,
+   * retrying or failed there is left alone). Returns how many were published again.
+   */
+  async redeliverUnhandled(): Promise<number> {
+    if (!this.producer) return 0;
+    const pairs = this.registry.subscriptions();
+    if (!pairs.length) return 0;
+    const since = uuidV7Floor(Date.now() - this.options.redeliverHorizonMs);
+    let cursor: [string, string] = ['00000000-0000-0000-0000-000000000000', ''];
+    let total = 0;
+    while (!this.stopped) {
+      const rows: UnhandledRow[] = await this.dataSource.query(UNHANDLED_PUBLISHED_SQL, [
+        pairs.map((p) => p.event),
+        pairs.map((p) => p.handler),
+        since,
+        String(this.options.redeliverAfterMs),
+        ...cursor,
+        this.options.batchSize,
+      ]);
+      if (!rows.length) break;
+      const states = await Promise.all(rows.map((row) => this.producer!.getJobState(jobIdFor(row.id, row.handler))));
+      const lost = rows.filter((_, i) => states[i] === 'unknown');
+      if (lost.length) await this.producer.addBulk(lost.map((row) => jobFor(toDomainEvent(row), row.handler)));
+      total += lost.length;
+      const last = rows[rows.length - 1]!;
+      cursor = [last.id, last.handler];
+      if (rows.length < this.options.batchSize) break;
+    }
+    if (total) this.logger.warn(`published again ${total} deliveries that the queue lost before they were handled`);
+    return total;
   }
 
   /** In-process delivery: returns the first failure, or null when every handler succeeded. */
@@ -127,4 +178,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       [row.id, attempts, failure, String(backoffDelayMs(attempts)), exhausted],
     );
   }
+}
+
+function jobFor(event: DomainEvent, handler: string) {
+  return {
+    name: `${event.name}:${handler}`,
+    data: { handler, event },
+    opts: {
+      jobId: jobIdFor(event.id, handler),
+      attempts: MAX_ATTEMPTS,
+      backoff: { type: 'exponential', delay: BACKOFF_BASE_MS },
+      removeOnComplete: { count: 1000 },
+      removeOnFail: { count: 5000 },
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { AppConfig } from '@comptoir/platform/config';
 import { EventConsumer } from './event-consumer.service';
 import { EventDispatcher } from './event-dispatcher.service';
 import { EventHandlerRegistry } from './event-handler.registry';
-import { EVENTS_PRODUCER, OutboxRelay, RELAY_OPTIONS, RelayOptions } from './outbox-relay.service';
+import { DEFAULT_RELAY_OPTIONS, EVENTS_PRODUCER, OutboxRelay, RELAY_OPTIONS, RelayOptions } from './outbox-relay.service';
 import { EVENTS_QUEUE } from './queue.constants';
 import { QueueStatusService } from './queue-status.service';
 import { createRedisConnection } from './redis-connection';
@@ -13,8 +13,14 @@ import { createRedisConnection } from './redis-connection';
 const producerProvider: Provider = {
   provide: EVENTS_PRODUCER,
   inject: [AppConfig],
-  useFactory: (config: AppConfig) =>
-    config.redisUrl ? new Queue(EVENTS_QUEUE, { connection: createRedisConnection(config.redisUrl, 'producer'), prefix: config.queuePrefix }) : null,
+  useFactory: (config: AppConfig) => {
+    if (!config.redisUrl) return null;
+    const queue = new Queue(EVENTS_QUEUE, { connection: createRedisConnection(config.redisUrl, 'producer'), prefix: config.queuePrefix });
+    // Without a listener BullMQ prints every connection error to the console; outages are reported
+    // by the relay (events wait in the outbox) and by /health instead.
+    queue.on('error', () => undefined);
+    return queue;
+  },
 };
 
 /**
@@ -39,7 +45,7 @@ export class QueueModule {
         EventDispatcher,
         OutboxRelay,
         EventConsumer,
-        { provide: RELAY_OPTIONS, useValue: { pollIntervalMs: 100, batchSize: 200, autoStart: true, ...relay } },
+        { provide: RELAY_OPTIONS, useValue: { ...DEFAULT_RELAY_OPTIONS, ...relay } },
       ],
       exports: [QueueStatusService, OutboxRelay, EventHandlerRegistry, EventDispatcher, EVENTS_PRODUCER],
     };
