@@ -10,20 +10,31 @@ function tenantLiteral(value: string): string {
 }
 
 /**
- * Opens the transaction and scopes it in ONE round trip: TypeORM's own `START TRANSACTION` is sent
- * together with the `set_config` calls (simple-query protocol, values checked above). Each round trip
- * is a pair of system calls, the largest cost of a request on this platform (bench/crm.ts profile).
+ * Runs one of TypeORM's transaction-control calls (`START TRANSACTION` or `COMMIT`) with extra SQL sent
+ * in the same message (simple-query protocol, no parameters): TypeORM keeps its transaction state,
+ * and the request saves a round trip — each one a pair of system calls, the largest cost of a request
+ * here (bench/crm.ts profile).
  */
-async function beginScoped(runner: QueryRunner, ctx: TenantContext): Promise<void> {
-  const scope = `SELECT set_config('app.organization_id', ${tenantLiteral(ctx.organizationId)}, true), set_config('app.company_id', ${tenantLiteral(ctx.companyId)}, true)`;
+async function piggyback(runner: QueryRunner, command: 'START TRANSACTION' | 'COMMIT', sql: string, control: () => Promise<void>): Promise<void> {
   const query = runner.query.bind(runner);
-  runner.query = ((sql: string, ...rest: unknown[]) =>
-    sql === 'START TRANSACTION' ? query(`START TRANSACTION; ${scope}`) : query(sql, ...(rest as []))) as QueryRunner['query'];
+  runner.query = ((text: string, ...rest: unknown[]) =>
+    text === command ? query(command === 'COMMIT' ? `${sql}; COMMIT` : `${command}; ${sql}`) : query(text, ...(rest as []))) as QueryRunner['query'];
   try {
-    await runner.startTransaction();
+    await control();
   } finally {
     runner.query = query;
   }
+}
+
+/** BEGIN and the tenant settings of row-level security, in one round trip. */
+function beginScoped(runner: QueryRunner, ctx: TenantContext): Promise<void> {
+  const scope = `SELECT set_config('app.organization_id', ${tenantLiteral(ctx.organizationId)}, true), set_config('app.company_id', ${tenantLiteral(ctx.companyId)}, true)`;
+  return piggyback(runner, 'START TRANSACTION', scope, () => runner.startTransaction());
+}
+
+/** The outbox events and audit entries, then COMMIT, in one round trip. */
+function commitWith(runner: QueryRunner, pendingWrites: string | null): Promise<void> {
+  return pendingWrites ? piggyback(runner, 'COMMIT', pendingWrites, () => runner.commitTransaction()) : runner.commitTransaction();
 }
 
 /**
@@ -40,8 +51,7 @@ export class TenantDb {
       await beginScoped(runner, ctx);
       const tx = new TenantTx(runner.manager, ctx);
       const result = await work(tx);
-      await tx.flush();
-      await runner.commitTransaction();
+      await commitWith(runner, tx.takePendingWrites());
       return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();

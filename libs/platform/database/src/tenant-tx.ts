@@ -1,8 +1,12 @@
+import { escapeLiteral } from 'pg';
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { DomainEvent, newId, NewDomainEvent, TenantContext } from '@comptoir/platform/kernel';
 import { AuditChanges } from './audit-entry.entity';
 import { OrganizationOwnedEntity } from './tenant-owned.entity';
 import { TenantRepository } from './tenant-repository';
+
+/** A SQL literal, escaped by the PostgreSQL driver's own function. */
+const lit = (value: string | null | undefined): string => (value === null || value === undefined ? 'NULL' : escapeLiteral(value));
 
 export interface AuditRecord {
   entity: string;
@@ -46,21 +50,19 @@ export class TenantTx {
     this.audits.push(record);
   }
 
-  /** Writes the pending events and audit entries in one statement, just before commit. */
-  async flush(): Promise<void> {
-    if (!this.events.length && !this.audits.length) return;
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const ctes: string[] = [];
+  /**
+   * The pending events and audit entries as ONE statement with inline, escaped literals, so that it
+   * can travel with the COMMIT in a single round trip (simple-query protocol); null when there are none.
+   */
+  takePendingWrites(): string | null {
+    if (!this.events.length && !this.audits.length) return null;
+    const statements: string[] = [];
     if (this.events.length) {
       const rows = this.events.map(
         (e) =>
-          `(${p(e.id)}::uuid, ${p(e.organizationId)}::uuid, ${p(e.companyId)}::uuid, ${p(e.name)}, ${p(e.aggregateType)}, ${p(e.aggregateId)}::uuid, ${p(JSON.stringify(e.payload))}::jsonb, ${p(e.occurredAt)}::timestamptz)`,
+          `(${lit(e.id)}::uuid, ${lit(e.organizationId)}::uuid, ${lit(e.companyId || null)}::uuid, ${lit(e.name)}, ${lit(e.aggregateType)}, ${lit(e.aggregateId)}::uuid, ${lit(JSON.stringify(e.payload))}::jsonb, ${lit(e.occurredAt)}::timestamptz)`,
       );
-      ctes.push(
+      statements.push(
         `INSERT INTO outbox_events (id, organization_id, company_id, name, aggregate_type, aggregate_id, payload, occurred_at) VALUES ${rows.join(', ')}`,
       );
     }
@@ -69,15 +71,14 @@ export class TenantTx {
       const now = new Date().toISOString();
       const rows = this.audits.map(
         (a) =>
-          `(${p(newId())}::uuid, ${p(this.ctx.organizationId)}::uuid, ${p(this.ctx.companyId || null)}::uuid, ${p(actor.type)}, ${p(actor.type === 'system' ? null : actor.id)}::uuid, ${p(actor.name)}, ${p(a.entity)}, ${p(a.entityId)}::uuid, ${p(a.action)}, ${p(JSON.stringify(a.changes))}::jsonb, ${p(now)}::timestamptz, ${p(requestId ?? null)})`,
+          `(${lit(newId())}::uuid, ${lit(this.ctx.organizationId)}::uuid, ${lit(this.ctx.companyId || null)}::uuid, ${lit(actor.type)}, ${lit(actor.type === 'system' ? null : actor.id)}::uuid, ${lit(actor.name)}, ${lit(a.entity)}, ${lit(a.entityId)}::uuid, ${lit(a.action)}, ${lit(JSON.stringify(a.changes))}::jsonb, ${lit(now)}::timestamptz, ${lit(requestId ?? null)})`,
       );
-      ctes.push(
+      statements.push(
         `INSERT INTO audit_entries (id, organization_id, company_id, actor_type, actor_id, actor_name, entity, entity_id, action, changes, at, request_id) VALUES ${rows.join(', ')}`,
       );
     }
-    const sql = ctes.length === 2 ? `WITH outbox AS (${ctes[0]}) ${ctes[1]}` : ctes[0]!;
-    await this.manager.query(sql, params);
     this.events.length = 0;
     this.audits.length = 0;
+    return statements.join('; ');
   }
 }
