@@ -5,7 +5,7 @@ import { ForbiddenError, isUuid, Role, TenantContext, UnauthenticatedError } fro
 import { API_KEY_PREFIX } from '../api-key/api-key.service';
 import { digestSecret, sameDigest } from '../secrets';
 import { ROLE_SCOPES } from '../scopes';
-import { SESSION_TOKEN_PREFIX } from '../session/session.service';
+import { SESSION_TOKEN_PREFIX } from '../session/session.constants';
 
 export type Credentials =
   | { kind: 'session'; token: string }

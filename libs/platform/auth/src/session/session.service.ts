@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@comptoir/platform/config';
 import { newId } from '@comptoir/platform/kernel';
+import { PrincipalResolver } from '../guard/principal-resolver.service';
 import { digestSecret, randomToken } from '../secrets';
+import { SESSION_TOKEN_PREFIX } from './session.constants';
 import { SessionEntity } from './session.entity';
 
-export const SESSION_TOKEN_PREFIX = 'cps_';
-export const SESSION_COOKIE = 'comptoir_session';
+export { SESSION_COOKIE, SESSION_TOKEN_PREFIX } from './session.constants';
 
 export interface IssuedSession {
   accessToken: string;
@@ -18,6 +19,7 @@ export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly resolver: PrincipalResolver,
   ) {}
 
   async issue(userId: string, organizationId: string, manager = this.dataSource.manager): Promise<IssuedSession> {
@@ -33,9 +35,11 @@ export class SessionService {
     return { accessToken, expiresAt };
   }
 
+  /** Ends a session; the resolver forgets it too, so the very next request with it is refused. */
   async revoke(accessToken: string): Promise<void> {
     await this.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE token_digest = $1 AND revoked_at IS NULL`, [
       digestSecret(this.config.authSecret, accessToken),
     ]);
+    this.resolver.invalidate();
   }
 }
