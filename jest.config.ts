@@ -32,6 +32,8 @@ const common = { transform, moduleNameMapper, testEnvironment: 'node', setupFile
  * PostgreSQL (a fresh database per file, cloned from a migrated template made once per run).
  */
 const config: Config = {
+  // Integration suites boot the whole app on a fresh database; jest reads this option globally only.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '/apps/web/'] },
     {
@@ -40,7 +42,6 @@ const config: Config = {
       testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/api-e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/runtime/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/libs/runtime/src/testing/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };

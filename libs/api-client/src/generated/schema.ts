@@ -1462,18 +1462,6 @@ export interface components {
              * @enum {string}
              */
             driver: "bullmq" | "inline";
-            /**
-             * @example {
-             *       "active": 0,
-             *       "completed": 120,
-             *       "delayed": 0,
-             *       "failed": 1,
-             *       "waiting": 0
-             *     }
-             */
-            jobs?: {
-                [key: string]: number;
-            } | null;
             outbox: components["schemas"]["OutboxStatusDto"];
         };
         RequestPasswordResetDto: {

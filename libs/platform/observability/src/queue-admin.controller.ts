@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { TenantContext, ValidationFailedError } from '@comptoir/platform/kernel';
 import { RequireScope, Tenant } from '@comptoir/platform/auth';
 import { ApiProblems } from '@comptoir/platform/http';
@@ -14,8 +14,6 @@ class OutboxStatusDto {
 class QueueStatusDto {
   @ApiProperty({ enum: ['bullmq', 'inline'], example: 'bullmq' }) driver: 'bullmq' | 'inline';
   @ApiProperty({ type: OutboxStatusDto }) outbox: OutboxStatusDto;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, nullable: true, example: { waiting: 0, active: 0, delayed: 0, failed: 1, completed: 120 } })
-  jobs: Record<string, number> | null;
 }
 
 class FailedDeliveryDto {

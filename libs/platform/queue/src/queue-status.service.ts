@@ -18,7 +18,6 @@ export interface FailedDelivery {
 export interface QueueStatus {
   driver: 'bullmq' | 'inline';
   outbox: { pending: number; failed: number; oldestPendingSeconds: number };
-  jobs: Record<string, number> | null;
 }
 
 /** What an administrator sees of the event pipeline: backlog, failures, and a retry button. */
@@ -54,10 +53,8 @@ export class QueueStatusService implements OnApplicationShutdown {
 
   async status(organizationId: string): Promise<QueueStatus> {
     const outbox = await this.outboxLag(organizationId);
-    const jobs = this.producer
-      ? await this.producer.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed')
-      : null;
-    return { driver: this.driver, outbox, jobs };
+    // BullMQ's own counts span every tenant, so an organisation sees only its outbox backlog.
+    return { driver: this.driver, outbox };
   }
 
   async failed(organizationId: string, limit = 50): Promise<FailedDelivery[]> {
