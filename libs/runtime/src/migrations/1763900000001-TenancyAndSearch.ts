@@ -16,11 +16,13 @@ export class TenancyAndSearch1763900000001 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
+    // Function bodies name their schema: PostgreSQL 17 runs index expressions with a restricted
+    // search_path during CREATE INDEX, ANALYZE and VACUUM.
     await q.query(`CREATE OR REPLACE FUNCTION comptoir_fold(text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`);
     await q.query(`CREATE OR REPLACE FUNCTION crm_account_search_text(name text, email text, siren text, external_ref text, city text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT comptoir_fold(concat_ws(' ', name, email, siren, external_ref, city)) $$`);
+        SELECT public.comptoir_fold(concat_ws(' ', name, email, siren, external_ref, city)) $$`);
     await q.query(`CREATE INDEX ix_accounts_search ON accounts USING gin
       (crm_account_search_text(name, email, siren, external_ref, billing_address->>'city') gin_trgm_ops) WHERE deleted_at IS NULL`);
     await q.query(`CREATE INDEX ix_accounts_roles ON accounts USING gin (roles) WHERE deleted_at IS NULL`);

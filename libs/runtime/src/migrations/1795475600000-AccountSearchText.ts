@@ -12,7 +12,7 @@ export class AccountSearchText1795475600000 implements MigrationInterface {
     await q.query(`ALTER TABLE accounts ADD search_text text NOT NULL DEFAULT ''`);
     await q.query(`CREATE FUNCTION crm_accounts_set_search_text() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        NEW.search_text := crm_account_search_text(NEW.name, NEW.email, NEW.siren, NEW.external_ref, NEW.billing_address->>'city');
+        NEW.search_text := public.crm_account_search_text(NEW.name, NEW.email, NEW.siren, NEW.external_ref, NEW.billing_address->>'city');
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER accounts_search_text BEFORE INSERT OR UPDATE OF name, email, siren, external_ref, billing_address
