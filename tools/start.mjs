@@ -115,6 +115,7 @@ function buildSpaIfStale(env) {
   const sources = Math.max(newestMtime(join(web, 'src')), newestMtime(join(web, 'index.html')), newestMtime(join(root, 'libs/api-client/src')));
   if (built > sources) return Promise.resolve();
   say('building the SPA (vite)');
+  env = { ...env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' };
   return run('vite build', [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'], env);
 }
 
