@@ -1,5 +1,5 @@
 // `npm run bench -- crm [--accounts 100000] [--duration 10] [--connections 1,8]
-//                        [--scenarios create,get,search] [--profile] [--keep]`
+//                        [--scenarios create,get,search] [--api-workers 1] [--profile] [--keep]`
 //
 // CRM accounts under load, on a database of its own: creates `comptoir_bench` (on DATABASE_URL's
 // server, else the local PostgreSQL on 127.0.0.1:5432 as postgres), migrates it, starts the API in a
@@ -10,12 +10,14 @@
 //   search  GET  /api/v1/accounts?q=…&limit=50 (varied terms: names, trades, cities, prefixes)
 // Prints JSON (req/s, p50/p99 latency in ms, errors and non-2xx per scenario and concurrency), saves
 // it to bench/results/, stops the API and drops the database (unless --keep).
+// `--api-workers N` runs the production entry point with API_WORKERS=N (node:cluster) instead of one process.
 // `--profile` records a V8 CPU profile of the API during the measured runs (bench/results/crm-api.cpuprofile;
 // summarise it with `node bench/support/profile-summary.mjs bench/results/crm-api.cpuprofile`, or open it in
 // Chrome DevTools or speedscope).
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { Result } from 'autocannon';
@@ -36,10 +38,11 @@ interface Options {
   scenarios: string[];
   profile: boolean;
   keep: boolean;
+  apiWorkers: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { accounts: 100_000, duration: 10, connections: [1, 8], scenarios: ['create', 'get', 'search'], profile: false, keep: false };
+  const options: Options = { accounts: 100_000, duration: 10, connections: [1, 8], scenarios: ['create', 'get', 'search'], profile: false, keep: false, apiWorkers: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -52,10 +55,13 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--connections') options.connections = value().split(',').map(Number);
     else if (arg === '--scenarios') options.scenarios = value().split(',');
     else if (arg === '--profile') options.profile = true;
+    else if (arg === '--api-workers') options.apiWorkers = Number(value());
     else if (arg === '--keep') options.keep = true;
     else throw new Error(`unknown option ${arg}`);
   }
   if (!(options.accounts > 0) || !(options.duration > 0) || options.connections.some((c) => !(c > 0))) throw new Error('--accounts, --duration and --connections must be positive');
+  if (!Number.isInteger(options.apiWorkers) || options.apiWorkers < 1) throw new Error('--api-workers must be a positive integer');
+  if (options.profile && options.apiWorkers > 1) throw new Error('--profile needs a single API process (--api-workers 1)');
   return options;
 }
 
@@ -198,7 +204,8 @@ async function seedAccounts(db: Client, organizationId: string, companyId: strin
 
 interface ApiProcess {
   baseUrl: string;
-  pid: number;
+  /** The API's processes (the cluster primary and its workers with --api-workers > 1). */
+  pids(): number[];
   /** V8 CPU profile of the API between start and stop, written to `file` (.cpuprofile). */
   profile: { start(): Promise<void>; stop(file: string): Promise<void> };
   stop(): Promise<void>;
@@ -228,7 +235,7 @@ function startApi(env: NodeJS.ProcessEnv): Promise<ApiProcess> {
       if (!message.ready || !message.port) return reject(new Error('unexpected message from the API process'));
       resolve({
         baseUrl: `http://127.0.0.1:${message.port}`,
-        pid: child.pid!,
+        pids: () => [child.pid!],
         profile: {
           start: async () => {
             const started = reply('profile-started');
@@ -251,6 +258,63 @@ function startApi(env: NodeJS.ProcessEnv): Promise<ApiProcess> {
       });
     });
   });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Children of a process (Linux), e.g. the node:cluster workers of the API's primary. */
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** `--api-workers N`: the production entry point (apps/api/src/main.ts) with API_WORKERS=N (node:cluster). */
+async function startApiCluster(env: NodeJS.ProcessEnv, workers: number): Promise<ApiProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'apps/api/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', API_WORKERS: String(workers) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited during startup (${child.exitCode})`);
+    const up = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
+    if (up && childPids(child.pid!).length >= workers) break;
+    if (Date.now() > deadline) throw new Error('the API cluster did not become healthy within 120 s');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  // Every worker must be listening before the load starts: wait until each has answered once.
+  await new Promise((r) => setTimeout(r, 3000));
+  const unsupported = async () => {
+    throw new Error('profiling needs --api-workers 1');
+  };
+  return {
+    baseUrl,
+    pids: () => [child.pid!, ...childPids(child.pid!)],
+    profile: { start: unsupported, stop: unsupported },
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.kill('SIGTERM');
+      await exited;
+      clearTimeout(killer);
+    },
+  };
 }
 
 async function http<T>(baseUrl: string, method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
@@ -382,8 +446,8 @@ async function main(): Promise<void> {
       PUBLIC_URL: 'http://127.0.0.1',
       ...(process.env['DATABASE_APP_PASSWORD'] ? { DATABASE_APP_PASSWORD: process.env['DATABASE_APP_PASSWORD'] } : {}),
     };
-    api = await startApi(env);
-    log(`API listening on ${api.baseUrl}${options.profile ? ' (CPU profile on)' : ''}`);
+    api = options.apiWorkers > 1 ? await startApiCluster(env, options.apiWorkers) : await startApi(env);
+    log(`API listening on ${api.baseUrl}${options.apiWorkers > 1 ? ` (${options.apiWorkers} processes, node:cluster)` : ''}${options.profile ? ' (CPU profile on)' : ''}`);
 
     const signup = await http<{ accessToken: string; organization: { id: string }; company: { id: string } }>(api.baseUrl, 'POST', '/api/v1/auth/signup', {
       email: `bench-${randomBytes(4).toString('hex')}@comptoir.test`,
@@ -428,11 +492,12 @@ async function main(): Promise<void> {
       for (const connections of options.connections) {
         const loadAverage1m = Math.round(loadavg()[0]! * 100) / 100;
         const pgBefore = await backends();
-        const before = cpuAccountingAvailable ? snapshot([api.pid, process.pid, ...pgBefore], postmaster) : null;
+        const apiPids = api.pids();
+        const before = cpuAccountingAvailable ? snapshot([...apiPids, process.pid, ...pgBefore], postmaster) : null;
         const result = await all[name]!(api.baseUrl, connections, options.duration);
         const pgAfter = await backends();
-        const after = before ? snapshot([api.pid, process.pid, ...pgBefore, ...pgAfter], postmaster) : null;
-        const cpu = before && after ? breakdown(before, after, { api: [api.pid], postgres: [...pgBefore, ...pgAfter], loadGenerator: [process.pid] }) : null;
+        const after = before ? snapshot([...apiPids, process.pid, ...pgBefore, ...pgAfter], postmaster) : null;
+        const cpu = before && after ? breakdown(before, after, { api: apiPids, postgres: [...pgBefore, ...pgAfter], loadGenerator: [process.pid] }) : null;
         const f = { ...summarise(name, connections, result), loadAverage1m, cpu };
         figures.push(f);
         const cpuNote = cpu
@@ -442,6 +507,24 @@ async function main(): Promise<void> {
       }
     }
     await monitor.end();
+
+    // Which search terms are slow: each term alone, c=1, median of 3 (after the load runs).
+    const searchTerms: { term: string; medianMs: number; rows: number }[] = [];
+    if (options.scenarios.includes('search')) {
+      for (const term of SEARCH_TERMS) {
+        const times: number[] = [];
+        let rows = 0;
+        for (let i = 0; i < 3; i++) {
+          const started = performance.now();
+          const page = await http<{ data: unknown[] }>(api.baseUrl, 'GET', `/api/v1/accounts?q=${encodeURIComponent(term)}&limit=50`, undefined, { authorization: `Bearer ${key.token}` });
+          times.push(performance.now() - started);
+          rows = page.data.length;
+        }
+        searchTerms.push({ term, medianMs: Math.round(times.sort((a, b) => a - b)[1]! * 10) / 10, rows });
+      }
+      searchTerms.sort((a, b) => b.medianMs - a.medianMs);
+      log(`slowest search terms (c=1, median of 3): ${searchTerms.slice(0, 6).map((t) => `"${t.term}" ${t.medianMs} ms (${t.rows} rows)`).join(', ')}`);
+    }
 
     if (options.profile) {
       await api.profile.stop(profileFile);
@@ -462,9 +545,17 @@ async function main(): Promise<void> {
       benchmark: 'crm',
       at: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-      database: { server: host, postgres: await admin(adminUrl, async (c) => (await c.query<{ v: string }>('SHOW server_version')).rows[0]!.v), accounts: options.accounts },
-      setup: { api: 'one Node process (createApiApp, LOG_LEVEL=silent), no worker, same machine as PostgreSQL and autocannon', auth: 'API key, Bearer', durationSeconds: options.duration, profile: options.profile },
+      database: { server: host, postgres: await admin(adminUrl, async (c) => (await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v), accounts: options.accounts },
+      setup: {
+        api: options.apiWorkers > 1 ? `apps/api/src/main.ts with API_WORKERS=${options.apiWorkers} (node:cluster), LOG_LEVEL=silent` : 'one Node process (createApiApp, LOG_LEVEL=silent)',
+        worker: 'none (outbox events accumulate)',
+        machine: 'API, PostgreSQL and autocannon on the same machine',
+        auth: 'API key, Bearer',
+        durationSeconds: options.duration,
+        profile: options.profile,
+      },
       results: figures,
+      searchTerms,
       targets,
     };
     const json = JSON.stringify(report, null, 2);
