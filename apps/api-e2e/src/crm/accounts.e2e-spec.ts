@@ -79,6 +79,20 @@ describe('CRM accounts API', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual([...names].reverse());
+
+    const matched: string[] = [];
+    cursor = null;
+    do {
+      const page: { body: { data: { name: string }[]; nextCursor: string | null } } = await t
+        .http()
+        .get('/api/v1/accounts')
+        .query({ q: 'client 1', limit: 3, ...(cursor ? { cursor } : {}) })
+        .set(fresh.auth)
+        .expect(200);
+      matched.push(...page.body.data.map((a) => a.name));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(matched).toEqual(names.filter((n) => n.startsWith('Client 1')));
   });
 
   it('upserts by external reference, then SIREN, then email', async () => {
