@@ -12,9 +12,9 @@ async function main(): Promise<void> {
     catcher = new DevMailCatcher();
     await catcher.start(Number(process.env['DEV_SMTP_PORT'] ?? 0));
     config = loadConfig(process.env, { smtpUrl: catcher.url });
-    new Logger('Worker').log(`dev mail catcher on ${catcher.url}: mails are printed here`);
   }
   const app = await createWorkerApp(config);
+  if (catcher) new Logger('Worker').log(`dev mail catcher on ${catcher.url}: mails are printed here`);
   new Logger('Worker').log(`worker running (${config.queueDriver} queue driver)`);
   const stop = async () => {
     await app.close();

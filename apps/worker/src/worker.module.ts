@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from '@comptoir/platform/config';
 import { DatabaseModule } from '@comptoir/platform/database';
 import { RelayOptions, QueueModule } from '@comptoir/platform/queue';
 import { NotifyModule } from '@comptoir/platform/notify';
+import { loggerModule } from '@comptoir/platform/observability';
 import { CrmWorkerModule } from '@comptoir/crm';
 import { ENTITIES } from '@comptoir/runtime';
 
@@ -14,6 +15,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
+        loggerModule(config, 'comptoir-worker'),
         DatabaseModule.forRoot({ entities: ENTITIES, applicationName: 'comptoir-worker', poolSize: 10 }),
         QueueModule.forWorker(relay),
         NotifyModule.forWorker(),

@@ -17,7 +17,7 @@ export const REDACTED_PATHS = [
 ];
 
 /** JSON logs with a request id (taken from X-Request-Id when a proxy set one). */
-export function loggerModule(config: AppConfig) {
+export function loggerModule(config: AppConfig, service = 'comptoir-api') {
   return LoggerModule.forRoot({
     pinoHttp: {
       level: config.logLevel,
@@ -27,7 +27,7 @@ export function loggerModule(config: AppConfig) {
         return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
       },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
-      customProps: () => ({ service: 'comptoir-api' }),
+      customProps: () => ({ service }),
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
