@@ -74,6 +74,28 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/** What a list shows instead of its rows: loading, the error with a retry, or its empty state. */
+export function QueryFallback({ query, empty }: { query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }; empty: ReactNode }) {
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return <>{empty}</>;
+}
+
+/** The Cancel / submit pair at the bottom of every form dialog. */
+export function FormActions({ onCancel, submitLabel, loading }: { onCancel: () => void; submitLabel: ReactNode; loading: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={loading}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}
+
 /** Problem without field errors (or with errors on fields the form does not show). */
 export function FormErrorAlert({ error, shownFields = [] }: { error: unknown; shownFields?: string[] }) {
   const { t } = useTranslation();

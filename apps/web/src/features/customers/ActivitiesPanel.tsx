@@ -5,7 +5,7 @@ import { useCan } from '../../app/session';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { IconCalendar, IconCheck, IconHistory, IconMail, IconNote, IconPhone, IconPlus, IconTask, IconTrash, IconUsers } from '../../components/icons';
-import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState } from '../../components/ui';
+import { ConfirmDialog, EmptyBlock, ErrorState, FormActions, FormErrorAlert, LoadingState } from '../../components/ui';
 import {
   ACTIVITY_KINDS,
   USER_ACTIVITY_TYPES,
@@ -88,14 +88,7 @@ function ActivityModal({ accountId, opened, onClose }: { accountId: string; open
             <TextInput type="date" label={t('activities.fields.dueOn')} value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={errors['dueOn']} required />
           )}
           <Textarea label={t('activities.fields.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors['notes']} autosize minRows={2} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('common.create')} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

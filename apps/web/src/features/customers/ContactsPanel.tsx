@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ApiError } from '../../lib/api';
 import { IconPencil, IconPlus, IconTrash, IconUsers } from '../../components/icons';
-import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState } from '../../components/ui';
+import { ConfirmDialog, EmptyBlock, ErrorState, FormActions, FormErrorAlert, LoadingState } from '../../components/ui';
 import { useAccountContacts, useDeleteContact, useSaveContact, type Contact, type CreateContactInput, type UpdateContactInput } from './contacts-activities-api';
 
 const FIELDS = ['civility', 'firstName', 'lastName', 'jobTitle', 'email', 'phone', 'mobile', 'notes'] as const;
@@ -98,14 +98,7 @@ function ContactModal({ accountId, contact, opened, onClose }: { accountId: stri
             }}
             error={errors['isPrimary']}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('common.save')} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

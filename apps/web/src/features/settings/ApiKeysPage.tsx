@@ -8,7 +8,7 @@ import { useCompanyKey } from '../../app/company';
 import { api, ApiError, unwrap } from '../../lib/api';
 import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
 import { IconAlert, IconCheck, IconCopy, IconKey, IconPlus } from '../../components/icons';
-import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
+import { ConfirmDialog, EmptyBlock, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useApiKeys, type ApiKey } from './org-api';
 
 type Scope = Schemas['CreateApiKeyDto']['scopes'][number];
@@ -167,12 +167,8 @@ export function ApiKeysPage() {
     <>
       <PageHeader title={t('settings.apiKeys.title')} description={t('settings.apiKeys.subtitle', { company: me.company.legalName })} actions={newButton} />
       <Paper withBorder>
-        {keys.isPending ? (
-          <LoadingState />
-        ) : keys.isError ? (
-          <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />
-        ) : keys.data.data.length === 0 ? (
-          <EmptyBlock icon={<IconKey size={26} />} title={t('settings.apiKeys.empty')} description={t('settings.apiKeys.emptyDescription')} action={newButton} />
+        {!keys.isSuccess || keys.data.data.length === 0 ? (
+          <QueryFallback query={keys} empty={<EmptyBlock icon={<IconKey size={26} />} title={t('settings.apiKeys.empty')} description={t('settings.apiKeys.emptyDescription')} action={newButton} />} />
         ) : (
           <Table.ScrollContainer minWidth={900}>
             <Table aria-label={t('settings.apiKeys.tableLabel')}>

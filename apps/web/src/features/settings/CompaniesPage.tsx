@@ -10,7 +10,7 @@ import { changedStrings, nonEmpty, useFormState } from '../../lib/form';
 import { formatSiren } from '../../lib/format';
 import { AddressFields, addressBody, toAddressState, type AddressState } from '../../components/AddressFields';
 import { IconBuilding, IconPencil, IconPlus } from '../../components/icons';
-import { EmptyBlock, ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
+import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useCompanies, type Company } from './org-api';
 
 type LegalForm = NonNullable<Schemas['CreateCompanyDto']['legalForm']>;
@@ -149,14 +149,7 @@ function CompanyModal({ company, onClose }: { company: Company | null; onClose: 
               </SimpleGrid>
             </>
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {company ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={company ? t('common.save') : t('common.create')} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -185,12 +178,8 @@ export function CompaniesPage() {
         }
       />
       <Paper withBorder>
-        {companies.isPending ? (
-          <LoadingState />
-        ) : companies.isError ? (
-          <ErrorState error={companies.error} onRetry={() => void companies.refetch()} />
-        ) : companies.data.data.length === 0 ? (
-          <EmptyBlock icon={<IconBuilding size={26} />} title={t('settings.companies.empty')} />
+        {!companies.isSuccess || companies.data.data.length === 0 ? (
+          <QueryFallback query={companies} empty={<EmptyBlock icon={<IconBuilding size={26} />} title={t('settings.companies.empty')} />} />
         ) : (
           <Table.ScrollContainer minWidth={800}>
             <Table aria-label={t('settings.companies.tableLabel')}>

@@ -10,7 +10,7 @@ import { changedStrings, nonEmpty, useFormState } from '../../lib/form';
 import { formatSiret } from '../../lib/format';
 import { AddressFields, addressBody, toAddressState, type AddressState } from '../../components/AddressFields';
 import { IconPencil, IconPlus, IconStore } from '../../components/icons';
-import { EmptyBlock, ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
+import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useEstablishments, type Establishment } from './org-api';
 
 interface EstablishmentForm {
@@ -88,14 +88,7 @@ function EstablishmentModal({ establishment, onClose }: { establishment: Establi
             <Textarea label={t('settings.establishments.fields.documentHeader')} autosize minRows={3} {...text('documentHeader', errors)} />
             <Textarea label={t('settings.establishments.fields.documentFooter')} autosize minRows={3} {...text('documentFooter', errors)} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {establishment ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={establishment ? t('common.save') : t('common.create')} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -124,12 +117,8 @@ export function EstablishmentsPage() {
         }
       />
       <Paper withBorder>
-        {establishments.isPending ? (
-          <LoadingState />
-        ) : establishments.isError ? (
-          <ErrorState error={establishments.error} onRetry={() => void establishments.refetch()} />
-        ) : establishments.data.data.length === 0 ? (
-          <EmptyBlock
+        {!establishments.isSuccess || establishments.data.data.length === 0 ? (
+          <QueryFallback query={establishments} empty={<EmptyBlock
             icon={<IconStore size={26} />}
             title={t('settings.establishments.empty')}
             description={t('settings.establishments.emptyDescription')}
@@ -140,7 +129,7 @@ export function EstablishmentsPage() {
                 </Button>
               ) : null
             }
-          />
+          />} />
         ) : (
           <Table.ScrollContainer minWidth={700}>
             <Table aria-label={t('settings.establishments.tableLabel')}>

@@ -8,7 +8,7 @@ import { useCompanyKey } from '../../app/company';
 import { api, ApiError, unwrap } from '../../lib/api';
 import { changedStrings, useFormState } from '../../lib/form';
 import { IconGrid, IconPencil, IconPlus, IconTrash } from '../../components/icons';
-import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
+import { ConfirmDialog, EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useEstablishments, useSectors, type Establishment, type Sector } from './org-api';
 
 interface SectorForm {
@@ -61,14 +61,7 @@ function SectorModal({ sector, establishments, onClose }: { sector: Sector | nul
           />
           <TextInput label={t('settings.sectors.fields.code')} description={t('settings.sectors.codeHint')} required maxLength={20} {...text('code', errors)} />
           <TextInput label={t('settings.sectors.fields.name')} required {...text('name', errors)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {sector ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={sector ? t('common.save') : t('common.create')} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -105,12 +98,8 @@ export function SectorsPage() {
     <>
       <PageHeader title={t('settings.sectors.title')} description={t('settings.sectors.subtitle')} actions={newButton} />
       <Paper withBorder>
-        {sectors.isPending ? (
-          <LoadingState />
-        ) : sectors.isError ? (
-          <ErrorState error={sectors.error} onRetry={() => void sectors.refetch()} />
-        ) : sectors.data.data.length === 0 ? (
-          <EmptyBlock icon={<IconGrid size={26} />} title={t('settings.sectors.empty')} description={t('settings.sectors.emptyDescription')} action={newButton} />
+        {!sectors.isSuccess || sectors.data.data.length === 0 ? (
+          <QueryFallback query={sectors} empty={<EmptyBlock icon={<IconGrid size={26} />} title={t('settings.sectors.empty')} description={t('settings.sectors.emptyDescription')} action={newButton} />} />
         ) : (
           <Table.ScrollContainer minWidth={600}>
             <Table aria-label={t('settings.sectors.tableLabel')}>

@@ -7,7 +7,7 @@ import { useCompanyKey } from '../../app/company';
 import { api, ApiError, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { IconCheck, IconTrash, IconUserPlus, IconUsers } from '../../components/icons';
-import { ConfirmDialog, EmptyBlock, ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
+import { ConfirmDialog, EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useUsers, type User } from './org-api';
 import { ROLES, roleLabel, type Role } from './roles';
 
@@ -42,14 +42,7 @@ function InviteModal({ onClose, onInvited }: { onClose: () => void; onInvited: (
             error={errors['role']}
             description={t(`settings.users.roleHelp.${role}`)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={invite.isPending}>
-              {t('settings.users.sendInvite')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('settings.users.sendInvite')} loading={invite.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -107,12 +100,8 @@ export function UsersPage() {
         </div>
       ) : null}
       <Paper withBorder>
-        {users.isPending ? (
-          <LoadingState />
-        ) : users.isError ? (
-          <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-        ) : users.data.data.length === 0 ? (
-          <EmptyBlock icon={<IconUsers size={26} />} title={t('settings.users.empty')} />
+        {!users.isSuccess || users.data.data.length === 0 ? (
+          <QueryFallback query={users} empty={<EmptyBlock icon={<IconUsers size={26} />} title={t('settings.users.empty')} />} />
         ) : (
           <Table.ScrollContainer minWidth={720}>
             <Table aria-label={t('settings.users.tableLabel')}>
