@@ -71,6 +71,7 @@ function localSecrets() {
   const file = join(dataDir, 'secrets.json');
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   secrets.authSecret ??= randomBytes(32).toString('hex');
+  secrets.ledgerSealKey ??= randomBytes(32).toString('hex');
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -179,6 +180,8 @@ async function main() {
     PORT: String(port),
     DATABASE_URL: database.url,
     AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.authSecret,
+    LEDGER_SEAL_KEY: process.env.LEDGER_SEAL_KEY ?? secrets.ledgerSealKey,
+    FILE_STORE_DIR: process.env.FILE_STORE_DIR ?? join(dataDir, 'files'),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     DEV_SMTP_PORT: process.env.DEV_SMTP_PORT ?? String(await freePort(1025)),
   };

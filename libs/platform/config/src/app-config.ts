@@ -65,6 +65,31 @@ export class AppConfig {
   @IsString()
   queuePrefix = 'comptoir';
 
+  /**
+   * Secret key of the sealed journal's HMAC chain. Kept outside the database on purpose: without it,
+   * nobody with database access can rewrite the chain unnoticed. Required by the API and the worker;
+   * the migrate step does not need it. `npm start` generates one into .data/secrets.json.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  ledgerSealKey?: string;
+
+  /** System Chromium driven by puppeteer for PDFs (never a downloaded browser). */
+  @IsString()
+  chromiumPath = '/usr/bin/chromium';
+
+  /** Pages kept open per process for PDF rendering. */
+  @Transform(({ value }) => (value === undefined ? 2 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  pdfPoolSize = 2;
+
+  /** Root folder of the local file store (PDF originals, closing archives). */
+  @IsString()
+  fileStoreDir = '.data/files';
+
   /** The application's own connection: row-level security applies to it, superuser rights do not. */
   get appDatabaseUrl(): string {
     if (this.databaseAppUrl) return this.databaseAppUrl;
@@ -99,6 +124,10 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   SESSION_TTL_HOURS: 'sessionTtlHours',
   WEB_DIST_DIR: 'webDistDir',
   QUEUE_PREFIX: 'queuePrefix',
+  LEDGER_SEAL_KEY: 'ledgerSealKey',
+  CHROMIUM_PATH: 'chromiumPath',
+  PDF_POOL_SIZE: 'pdfPoolSize',
+  FILE_STORE_DIR: 'fileStoreDir',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof AppConfig, unknown>> = {}): AppConfig {

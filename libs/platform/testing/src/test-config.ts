@@ -1,9 +1,25 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppConfig, loadConfig } from '@comptoir/platform/config';
 
 export const TEST_AUTH_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+export const TEST_LEDGER_SEAL_KEY = 'test-seal-key-0123456789abcdef0123456789abcdef';
 
 export function testConfig(databaseUrl: string, overrides: Partial<Record<keyof AppConfig, unknown>> = {}): AppConfig {
-  return loadConfig({}, { databaseUrl, authSecret: TEST_AUTH_SECRET, logLevel: 'silent', nodeEnv: 'test', ...overrides });
+  // One file store per test database, so suites running in parallel never see each other's files.
+  const database = new URL(databaseUrl).pathname.slice(1) || 'default';
+  return loadConfig(
+    {},
+    {
+      databaseUrl,
+      authSecret: TEST_AUTH_SECRET,
+      ledgerSealKey: TEST_LEDGER_SEAL_KEY,
+      fileStoreDir: join(tmpdir(), 'comptoir-test-files', database),
+      logLevel: 'silent',
+      nodeEnv: 'test',
+      ...overrides,
+    },
+  );
 }
 
 /** The Redis found by the global setup, or null: suites that need one skip with a message. */
