@@ -1,1 +1,17 @@
-export {};
+export type {
+  VatCategoryCode,
+  OtherTaxInput,
+  LineInput,
+  GeneralDiscountInput,
+  ShippingInput,
+  DocumentInput,
+  AllowanceCharge,
+  VatBreakdown,
+  DocumentTotals,
+} from './totals/totals.types';
+export { TotalsInputError } from './totals/totals-input-error';
+export { computeTotals } from './totals/compute-totals';
+export type { InstallmentRule, InstallmentInput, TermsProblem, ScheduledInstallment } from './terms/terms.types';
+export { validatePaymentTerms } from './terms/validate-payment-terms';
+export { computeSchedule } from './terms/compute-schedule';
+export { formatAmount } from './format-amount';
