@@ -1,1 +1,3 @@
-export {};
+export * from './printable-document';
+export * from './invoice-mentions';
+export * from './render-document-html';

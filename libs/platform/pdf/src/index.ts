@@ -1,1 +1,2 @@
-export {};
+export * from './pdf-renderer';
+export * from './pdf.module';

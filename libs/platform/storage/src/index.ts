@@ -1,1 +1,3 @@
-export {};
+export * from './file-key';
+export * from './file-store';
+export * from './storage.module';
