@@ -1,3 +1,4 @@
+// Pure TypeScript + decimal.js: bundled by the API and by the SPA, so live totals equal the server's.
 export type {
   VatCategoryCode,
   OtherTaxInput,
@@ -11,7 +12,11 @@ export type {
 } from './totals/totals.types';
 export { TotalsInputError } from './totals/totals-input-error';
 export { computeTotals } from './totals/compute-totals';
+
 export type { InstallmentRule, InstallmentInput, TermsProblem, ScheduledInstallment } from './terms/terms.types';
 export { validatePaymentTerms } from './terms/validate-payment-terms';
 export { computeSchedule } from './terms/compute-schedule';
+export { PaymentTermsError } from './terms/payment-terms-error';
+export { PAYMENT_TERMS_PRESETS, type PaymentTermsPreset } from './terms/payment-terms-presets';
+
 export { formatAmount } from './format-amount';
