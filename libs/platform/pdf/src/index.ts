@@ -1,2 +1,4 @@
+export * from './page-geometry';
+export * from './pdf-errors';
 export * from './pdf-renderer';
 export * from './pdf.module';
