@@ -1,1 +1,27 @@
-export {};
+export * from './catalog.module';
+export * from './unit/units';
+export * from './vat-rate/vat-rate.entity';
+export * from './vat-rate/vat-rate.service';
+export * from './vat-rate/vat-rate-defaults';
+export * from './product/product.entity';
+export * from './product/product-supplier.entity';
+export * from './product/product.service';
+export * from './product/ean';
+export * from './price-list/price-list.entity';
+export * from './price-list/price-list-item.entity';
+export * from './price-list/customer-price-list.entity';
+export * from './price-list/price-list.service';
+export * from './price-list/account-price-list.service';
+export * from './customer-price/customer-price.entity';
+export * from './customer-price/customer-price.service';
+export * from './pricing/priced-line';
+export * from './pricing/catalog-pricing';
+
+import { CustomerPriceEntity } from './customer-price/customer-price.entity';
+import { CustomerPriceListEntity } from './price-list/customer-price-list.entity';
+import { PriceListItemEntity } from './price-list/price-list-item.entity';
+import { PriceListEntity } from './price-list/price-list.entity';
+import { ProductSupplierEntity } from './product/product-supplier.entity';
+import { ProductEntity } from './product/product.entity';
+import { VatRateEntity } from './vat-rate/vat-rate.entity';
+export const CATALOG_ENTITIES = [VatRateEntity, ProductEntity, ProductSupplierEntity, PriceListEntity, PriceListItemEntity, CustomerPriceListEntity, CustomerPriceEntity];

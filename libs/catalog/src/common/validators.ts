@@ -30,12 +30,16 @@ export const IsPercent = (options?: ValidationOptions) =>
   );
 
 /** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isCalendarDate(v: unknown): v is string {
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && v >= '0001-01-01' && isISO8601(v, { strict: true });
+}
+
 export const IsCalendarDate = (options?: ValidationOptions) =>
   ValidateBy(
     {
       name: 'isCalendarDate',
       validator: {
-        validate: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && v >= '0001-01-01' && isISO8601(v, { strict: true }),
+        validate: isCalendarDate,
         defaultMessage: (a) => `${a?.property} must be a calendar date YYYY-MM-DD`,
       },
     },

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ListQueryDto } from '@comptoir/platform/http';
+import { IsCalendarDate } from '../../common/validators';
+import { SpecialPriceDto, ValidityDto } from '../../common/price-dto';
+
+export class CreateCustomerPriceDto extends IntersectionType(SpecialPriceDto, ValidityDto) {
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd', description: 'The customer account' })
+  @IsUUID()
+  accountId: string;
+
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
+  @IsUUID()
+  productId: string;
+}
+
+/** The account and product of a customer price are fixed; its price and period can change. */
+export class UpdateCustomerPriceDto extends PartialType(IntersectionType(SpecialPriceDto, ValidityDto)) {}
+
+export const CUSTOMER_PRICE_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
+
+export class ListCustomerPricesQuery extends ListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
+  @IsOptional()
+  @IsUUID()
+  productId?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-23', description: 'Only prices valid on this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  validOn?: string;
+
+  @ApiPropertyOptional({ enum: CUSTOMER_PRICE_SORTS, default: 'createdAt', example: '-updatedAt' })
+  @IsOptional()
+  @IsIn(CUSTOMER_PRICE_SORTS)
+  sort?: (typeof CUSTOMER_PRICE_SORTS)[number];
+}
+
+export class CustomerPriceResponseDto {
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcf' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
+  accountId: string;
+
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
+  productId: string;
+
+  @ApiProperty({ example: '11.0000', nullable: true, type: String })
+  unitPrice: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  discountPercent: string | null;
+
+  @ApiProperty({ example: '2026-01-01', nullable: true, type: String })
+  validFrom: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  validTo: string | null;
+
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  createdAt: string;
+
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  updatedAt: string;
+}
+
+export class CustomerPricePageDto {
+  @ApiProperty({ type: [CustomerPriceResponseDto] })
+  data: CustomerPriceResponseDto[];
+
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor: string | null;
+}

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ListQueryDto } from '@comptoir/platform/http';
+import { SpecialPriceDto, ValidityDto } from '../../common/price-dto';
+
+export class PriceListItemDto extends SpecialPriceDto {
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
+  @IsUUID()
+  productId: string;
+}
+
+export class CreatePriceListDto extends ValidityDto {
+  @ApiProperty({ example: 'Tarif revendeurs', maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'EUR', description: "ISO 4217; default: the company's currency. Only lists in the company currency apply to document lines" })
+  @IsOptional()
+  @IsISO4217CurrencyCode()
+  currency?: string;
+
+  @ApiPropertyOptional({ example: true, default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ type: [PriceListItemDto], description: 'Replaces every item when given' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => PriceListItemDto)
+  items?: PriceListItemDto[];
+}
+
+export class UpdatePriceListDto extends PartialType(CreatePriceListDto) {}
+
+export class ListPriceListsQuery extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'Name contains (accents and case ignored)', example: 'revendeurs' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class PriceListItemResponseDto {
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
+  productId: string;
+
+  @ApiProperty({ example: '11.0000', nullable: true, type: String })
+  unitPrice: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  discountPercent: string | null;
+}
+
+class PriceListFieldsDto {
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
+  id: string;
+
+  @ApiProperty({ example: 'Tarif revendeurs' })
+  name: string;
+
+  @ApiProperty({ example: 'EUR' })
+  currency: string;
+
+  @ApiProperty({ example: '2026-01-01', nullable: true, type: String })
+  validFrom: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  validTo: string | null;
+
+  @ApiProperty({ example: true })
+  active: boolean;
+
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  createdAt: string;
+
+  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
+  updatedAt: string;
+}
+
+export class PriceListSummaryDto extends PriceListFieldsDto {
+  @ApiProperty({ example: 12, description: 'Number of items' })
+  itemCount: number;
+}
+
+export class PriceListResponseDto extends PriceListFieldsDto {
+  @ApiProperty({ type: [PriceListItemResponseDto] })
+  items: PriceListItemResponseDto[];
+}
+
+export class PriceListPageDto {
+  @ApiProperty({ type: [PriceListSummaryDto] })
+  data: PriceListSummaryDto[];
+
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for the next page; null on the last page' })
+  nextCursor: string | null;
+}
+
+export class AssignPriceListDto {
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
+  @IsUUID()
+  priceListId: string;
+}
+
+export class AccountPriceListResponseDto {
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
+  accountId: string;
+
+  @ApiProperty({ type: PriceListSummaryDto, nullable: true, description: 'null: the account buys at catalog prices' })
+  priceList: PriceListSummaryDto | null;
+}
