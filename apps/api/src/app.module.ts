@@ -8,6 +8,7 @@ import { AuditModule } from '@comptoir/platform/audit';
 import { loggerModule, ObservabilityModule } from '@comptoir/platform/observability';
 import { OrgModule } from '@comptoir/org';
 import { CrmModule } from '@comptoir/crm';
+import { CatalogModule } from '@comptoir/catalog';
 import { ENTITIES } from '@comptoir/runtime';
 
 /** Composition root of the HTTP API: platform services, then every domain module's HTTP side. */
@@ -27,6 +28,7 @@ export class AppModule {
         AuditModule,
         OrgModule,
         CrmModule,
+        CatalogModule,
       ],
     };
   }
