@@ -96,6 +96,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/price-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the price list a customer account buys at (null: catalog prices) */
+        get: operations["getAccountPriceList"];
+        /** Make a customer account buy at a price list (replaces its current one) */
+        put: operations["assignAccountPriceList"];
+        post?: never;
+        /** Take a customer account off its price list (catalog prices again) */
+        delete: operations["unassignAccountPriceList"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -464,6 +483,46 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
+    "/api/v1/customer-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customer-specific prices (filter by account, product, validity day) */
+        get: operations["listCustomerPrices"];
+        put?: never;
+        /**
+         * Give a customer its own price for a product (wins over its price list)
+         * @description When several prices of the same customer and product are valid on a day, the one starting last applies.
+         */
+        post: operations["createCustomerPrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-prices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer-specific price */
+        get: operations["getCustomerPrice"];
+        put?: never;
+        post?: never;
+        /** Delete a customer-specific price */
+        delete: operations["deleteCustomerPrice"];
+        options?: never;
+        head?: never;
+        /** Change the price or validity of a customer-specific price */
+        patch: operations["updateCustomerPrice"];
+        trace?: never;
+    };
     "/api/v1/establishments": {
         parameters: {
             query?: never;
@@ -552,6 +611,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List price lists (by name, cursor pagination) */
+        get: operations["listPriceLists"];
+        put?: never;
+        /** Create a price list with its items (unit price or discount per product) */
+        post: operations["createPriceList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a price list and its items */
+        get: operations["getPriceList"];
+        put?: never;
+        post?: never;
+        /** Delete a price list (its customers buy at catalog prices again) */
+        delete: operations["deletePriceList"];
+        options?: never;
+        head?: never;
+        /** Update a price list; items, when given, replace all of its items */
+        patch: operations["updatePriceList"];
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List and search products and services (cursor pagination) */
+        get: operations["listProducts"];
+        put?: never;
+        /** Create a product or service */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a product or service */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        /** Archive a product (active: false): kept for the documents that use it, refused on new lines */
+        delete: operations["archiveProduct"];
+        options?: never;
+        head?: never;
+        /** Update some fields of a product (suppliers and otherTaxes, when given, replace the lists) */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/api/v1/products/{id}/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The price a document line would get: customer price > price list > catalog, converted to the unit asked */
+        get: operations["getProductPrice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sectors": {
         parameters: {
             query?: never;
@@ -589,6 +739,23 @@ export interface paths {
         patch: operations["updateSector"];
         trace?: never;
     };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the units products are sold in, with their conversions (a monthly price sold per year is ×12) */
+        get: operations["listUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -622,6 +789,46 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vat-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the VAT rates products can use (the French ones are created on first use)
+         * @description Sorted by country, then rate from highest to lowest, then category.
+         */
+        get: operations["listVatRates"];
+        put?: never;
+        /** Add a VAT rate (e.g. another EU country for distance sales) */
+        post: operations["createVatRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vat-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a VAT rate */
+        get: operations["getVatRate"];
+        put?: never;
+        post?: never;
+        /** Delete a VAT rate that no product uses (409 vat_rate_in_use otherwise: deactivate it) */
+        delete: operations["deleteVatRate"];
+        options?: never;
+        head?: never;
+        /** Update a VAT rate, or deactivate it (active: false) */
+        patch: operations["updateVatRate"];
         trace?: never;
     };
 }
@@ -660,6 +867,15 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        AccountPriceListResponseDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /** @description null: the account buys at catalog prices */
+            priceList: components["schemas"]["PriceListSummaryDto"] | null;
         };
         AccountResponseDto: {
             /**
@@ -882,6 +1098,13 @@ export interface components {
              *     ]
              */
             scopes: string[];
+        };
+        AssignPriceListDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            priceListId: string;
         };
         AuditActorDto: {
             /**
@@ -1224,6 +1447,39 @@ export interface components {
             /** @example +33 1 23 45 67 89 */
             phone?: string;
         };
+        CreateCustomerPriceDto: {
+            /**
+             * Format: uuid
+             * @description The customer account
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /**
+             * @description Discount on the catalog price, percent; or give unitPrice
+             * @example 5.00
+             */
+            discountPercent?: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            productId: string;
+            /**
+             * @description Unit price net of VAT in the product unit, at most 4 decimals; or give discountPercent
+             * @example 11.0000
+             */
+            unitPrice?: string;
+            /**
+             * @description First day of validity (inclusive); absent: always
+             * @example 2026-01-01
+             */
+            validFrom?: string;
+            /**
+             * @description Last day of validity (inclusive); absent: open-ended
+             * @example 2026-12-31
+             */
+            validTo?: string;
+        };
         CreateEstablishmentDto: {
             address?: components["schemas"]["AddressDto"];
             /** @example SAS au capital de 10 000 € — RCS Lyon 732 829 320 */
@@ -1243,6 +1499,118 @@ export interface components {
              */
             siret: string;
         };
+        CreatePriceListDto: {
+            /**
+             * @default true
+             * @example true
+             */
+            active: boolean;
+            /**
+             * @description ISO 4217; default: the company's currency. Only lists in the company currency apply to document lines
+             * @example EUR
+             */
+            currency?: string;
+            /** @description Replaces every item when given */
+            items?: components["schemas"]["PriceListItemDto"][];
+            /** @example Tarif revendeurs */
+            name: string;
+            /**
+             * @description First day of validity (inclusive); absent: always
+             * @example 2026-01-01
+             */
+            validFrom?: string;
+            /**
+             * @description Last day of validity (inclusive); absent: open-ended
+             * @example 2026-12-31
+             */
+            validTo?: string;
+        };
+        CreateProductDto: {
+            /**
+             * @description false: archived (kept for documents, refused on new lines)
+             * @default true
+             * @example true
+             */
+            active: boolean;
+            /**
+             * @description Cost price net of VAT, at most 4 decimals
+             * @example 8.0000
+             */
+            costPrice?: string;
+            /** @example Ménage, repassage et entretien courant du logement */
+            description?: string;
+            /**
+             * @description EAN-13 or EAN-8, check digit verified
+             * @example 4006381333931
+             */
+            ean?: string;
+            /** @example https://cdn.example.fr/produits/men-h.jpg */
+            imageUrl?: string;
+            /** @example Heure de ménage */
+            name: string;
+            otherTaxes?: components["schemas"]["OtherTaxDto"][];
+            /**
+             * @description Purchase account (chart of accounts)
+             * @example 604000
+             */
+            purchaseAccount?: string;
+            /**
+             * @description Unique in the company
+             * @example MEN-H
+             */
+            reference: string;
+            /**
+             * @description Stock level that triggers a reorder, at most 4 decimals
+             * @example 5
+             */
+            reorderThreshold?: string;
+            /**
+             * @description Sales account (chart of accounts)
+             * @example 706000
+             */
+            salesAccount?: string;
+            /**
+             * @default false
+             * @example false
+             */
+            stockManaged: boolean;
+            /** @description Replaces the whole list when given; the first is the preferred supplier */
+            suppliers?: components["schemas"]["ProductSupplierDto"][];
+            /**
+             * @default service
+             * @example service
+             * @enum {string}
+             */
+            type: "goods" | "service";
+            /**
+             * @description See GET /api/v1/units
+             * @example hour
+             * @enum {string}
+             */
+            unit: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "semester" | "year" | "piece" | "dozen" | "lump_sum" | "g" | "kg" | "t" | "mm" | "cm" | "m" | "km" | "m2" | "m3" | "ml" | "l" | "kwh";
+            /**
+             * @description Sale price net of VAT, at most 4 decimals
+             * @example 12.5000
+             */
+            unitPrice: string;
+            /**
+             * @description With vatRate: S above 0 % (default); required at 0 % (Z, E, AE, K, G)
+             * @example S
+             * @enum {string}
+             */
+            vatCategory?: "S" | "Z" | "E" | "AE" | "K" | "G" | "O";
+            /**
+             * @description VAT rate by value; one of the company rates (GET /api/v1/vat-rates). Or give vatRateId.
+             * @example 20.00
+             */
+            vatRate?: string;
+            /**
+             * Format: uuid
+             * @description VAT rate by id, instead of vatRate
+             * @example 01934567-89ab-7cde-8f01-23456789abcf
+             */
+            vatRateId?: string;
+        };
         CreateSectorDto: {
             /** @example LYON-E */
             code: string;
@@ -1253,6 +1621,37 @@ export interface components {
             establishmentId: string;
             /** @example Lyon Est */
             name: string;
+        };
+        CreateVatRateDto: {
+            /**
+             * @description Inactive rates stay on the products that use them but cannot be chosen for new ones
+             * @default true
+             * @example true
+             */
+            active: boolean;
+            /**
+             * @description EN 16931 VAT category (UNCL5305); S when the rate is above 0
+             * @example S
+             * @enum {string}
+             */
+            category?: "S" | "Z" | "E" | "AE" | "K" | "G" | "O";
+            /**
+             * @description ISO 3166-1 alpha-2 country whose VAT this is
+             * @example DE
+             */
+            country: string;
+            /**
+             * @description Printed on invoices: required for categories E, AE, K, G, O; none for S and Z
+             * @example TVA non applicable, art. 293 B du CGI
+             */
+            exemptionReason?: string;
+            /** @example TVA Allemagne 19 % */
+            label: string;
+            /**
+             * @description Percent, 0 to 100, at most 2 decimals
+             * @example 19.00
+             */
+            rate: string;
         };
         CreatedApiKeyResponseDto: {
             /** @example 2026-11-23T10:00:00.000Z */
@@ -1286,6 +1685,43 @@ export interface components {
              * @example cpk_A1b2C3d4E5f6.k3y-s3cr3t-Zq1w2e3r4t5y6u7i8o9p0aSdFgHjKl
              */
             token: string;
+        };
+        CustomerPricePageDto: {
+            data: components["schemas"]["CustomerPriceResponseDto"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        CustomerPriceResponseDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example null */
+            discountPercent: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcf
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            productId: string;
+            /** @example 11.0000 */
+            unitPrice: string | null;
+            /** @example 2026-11-23T10:00:00.000Z */
+            updatedAt: string;
+            /** @example 2026-01-01 */
+            validFrom: string | null;
+            /** @example null */
+            validTo: string | null;
         };
         EstablishmentListResponseDto: {
             data: components["schemas"]["EstablishmentResponseDto"][];
@@ -1430,6 +1866,49 @@ export interface components {
             /** @example Groupe Dupont */
             name: string;
         };
+        OtherTaxDto: {
+            /** @example Éco-participation */
+            label: string;
+            /**
+             * @description fixed: amount per unit; percent: share of the line net
+             * @example fixed
+             * @enum {string}
+             */
+            mode: "fixed" | "percent";
+            /**
+             * @description Amount per unit (4 decimals) or percent
+             * @example 0.5000
+             */
+            value: string;
+            /**
+             * @example S
+             * @enum {string}
+             */
+            vatCategory?: "S" | "Z" | "E" | "AE" | "K" | "G" | "O";
+            /**
+             * @description VAT rate charged on the tax itself
+             * @example 20.00
+             */
+            vatRate: string;
+        };
+        OtherTaxResponseDto: {
+            /** @example Éco-participation */
+            label: string;
+            /**
+             * @example fixed
+             * @enum {string}
+             */
+            mode: "fixed" | "percent";
+            /** @example 0.5000 */
+            value: string;
+            /**
+             * @example S
+             * @enum {string}
+             */
+            vatCategory: "S" | "Z" | "E" | "AE" | "K" | "G" | "O";
+            /** @example 20.00 */
+            vatRate: string;
+        };
         OutboxStatusDto: {
             /** @example 0 */
             failed: number;
@@ -1437,6 +1916,138 @@ export interface components {
             oldestPendingSeconds: number;
             /** @example 0 */
             pending: number;
+        };
+        PriceListItemDto: {
+            /**
+             * @description Discount on the catalog price, percent; or give unitPrice
+             * @example 5.00
+             */
+            discountPercent?: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            productId: string;
+            /**
+             * @description Unit price net of VAT in the product unit, at most 4 decimals; or give discountPercent
+             * @example 11.0000
+             */
+            unitPrice?: string;
+        };
+        PriceListItemResponseDto: {
+            /** @example null */
+            discountPercent: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            productId: string;
+            /** @example 11.0000 */
+            unitPrice: string | null;
+        };
+        PriceListPageDto: {
+            data: components["schemas"]["PriceListSummaryDto"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        PriceListResponseDto: {
+            /** @example true */
+            active: boolean;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            id: string;
+            items: components["schemas"]["PriceListItemResponseDto"][];
+            /** @example Tarif revendeurs */
+            name: string;
+            /** @example 2026-11-23T10:00:00.000Z */
+            updatedAt: string;
+            /** @example 2026-01-01 */
+            validFrom: string | null;
+            /** @example null */
+            validTo: string | null;
+        };
+        PriceListSummaryDto: {
+            /** @example true */
+            active: boolean;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            id: string;
+            /**
+             * @description Number of items
+             * @example 12
+             */
+            itemCount: number;
+            /** @example Tarif revendeurs */
+            name: string;
+            /** @example 2026-11-23T10:00:00.000Z */
+            updatedAt: string;
+            /** @example 2026-01-01 */
+            validFrom: string | null;
+            /** @example null */
+            validTo: string | null;
+        };
+        PricedLineDto: {
+            /** @example Abonnement maintenance */
+            description: string;
+            /**
+             * @description Discount percent to apply on the line (from a customer price or price list)
+             * @example null
+             */
+            discountPercent: string | null;
+            /**
+             * @example service
+             * @enum {string}
+             */
+            kind: "goods" | "service";
+            otherTaxes: components["schemas"]["OtherTaxResponseDto"][];
+            /**
+             * @example price_list
+             * @enum {string}
+             */
+            priceSource: "catalog" | "price_list" | "customer_price";
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            productId: string;
+            /** @example MAINT-M */
+            reference: string;
+            /** @example 706000 */
+            salesAccount: string | null;
+            /**
+             * @example year
+             * @enum {string}
+             */
+            unit: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "semester" | "year" | "piece" | "dozen" | "lump_sum" | "g" | "kg" | "t" | "mm" | "cm" | "m" | "km" | "m2" | "m3" | "ml" | "l" | "kwh";
+            /**
+             * @description Per unit, net of VAT, 4 decimals
+             * @example 468.0000
+             */
+            unitPrice: string;
+            /**
+             * @example S
+             * @enum {string}
+             */
+            vatCategory: "S" | "Z" | "E" | "AE" | "K" | "G" | "O";
+            /** @example null */
+            vatExemptionReason: string | null;
+            /** @example 20.00 */
+            vatRate: string;
         };
         ProblemDto: {
             /**
@@ -1455,6 +2066,108 @@ export interface components {
             title: string;
             /** @example https://comptoir.dev/problems/validation_failed */
             type: string;
+        };
+        ProductPageDto: {
+            data: components["schemas"]["ProductResponseDto"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        ProductResponseDto: {
+            /** @example true */
+            active: boolean;
+            /** @example 8.0000 */
+            costPrice: string | null;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example null */
+            description: string | null;
+            /** @example null */
+            ean: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /** @example null */
+            imageUrl: string | null;
+            /** @example Heure de ménage */
+            name: string;
+            otherTaxes: components["schemas"]["OtherTaxResponseDto"][];
+            /** @example null */
+            purchaseAccount: string | null;
+            /** @example MEN-H */
+            reference: string;
+            /** @example null */
+            reorderThreshold: string | null;
+            /** @example 706000 */
+            salesAccount: string | null;
+            /** @example false */
+            stockManaged: boolean;
+            suppliers: components["schemas"]["ProductSupplierResponseDto"][];
+            /**
+             * @example service
+             * @enum {string}
+             */
+            type: "goods" | "service";
+            /**
+             * @example hour
+             * @enum {string}
+             */
+            unit: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "semester" | "year" | "piece" | "dozen" | "lump_sum" | "g" | "kg" | "t" | "mm" | "cm" | "m" | "km" | "m2" | "m3" | "ml" | "l" | "kwh";
+            /** @example 12.5000 */
+            unitPrice: string;
+            /** @example 2026-11-23T10:00:00.000Z */
+            updatedAt: string;
+            /**
+             * @example S
+             * @enum {string}
+             */
+            vatCategory: "S" | "Z" | "E" | "AE" | "K" | "G" | "O";
+            /** @example null */
+            vatExemptionReason: string | null;
+            /** @example 20.00 */
+            vatRate: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcf
+             */
+            vatRateId: string;
+        };
+        ProductSupplierDto: {
+            /**
+             * @description Minimum order quantity, at most 4 decimals
+             * @example 10
+             */
+            minimumOrderQuantity?: string;
+            /**
+             * Format: uuid
+             * @description A CRM account with the supplier role
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            supplierAccountId: string;
+            /**
+             * @description Purchase price net of VAT, at most 4 decimals
+             * @example 7.2000
+             */
+            supplierPrice: string;
+            /** @example FA-220-B */
+            supplierReference?: string;
+        };
+        ProductSupplierResponseDto: {
+            /** @example 10.0000 */
+            minimumOrderQuantity: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            supplierAccountId: string;
+            /** @example 7.2000 */
+            supplierPrice: string;
+            /** @example FA-220-B */
+            supplierReference: string | null;
         };
         QueueStatusDto: {
             /**
@@ -1533,6 +2246,33 @@ export interface components {
             organizationName: string;
             /** @example correct horse battery staple */
             password: string;
+        };
+        UnitDto: {
+            /**
+             * @example month
+             * @enum {string}
+             */
+            code: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "semester" | "year" | "piece" | "dozen" | "lump_sum" | "g" | "kg" | "t" | "mm" | "cm" | "m" | "km" | "m2" | "m3" | "ml" | "l" | "kwh";
+            /**
+             * @description Units of the same dimension convert into each other; null: no conversion
+             * @example period
+             */
+            dimension: string | null;
+            /**
+             * @description How many base units of the dimension one unit holds (year = 12 months)
+             * @example 1
+             */
+            factor: number;
+            /** @example Mois */
+            label: string;
+            /**
+             * @description UN/ECE Recommendation 20 code, as EN 16931 invoices carry it (BT-130)
+             * @example MON
+             */
+            uneceCode: string;
+        };
+        UnitListDto: {
+            data: components["schemas"]["UnitDto"][];
         };
         UpdateAccountDto: {
             /**
@@ -1705,6 +2445,28 @@ export interface components {
             /** @example +33 1 23 45 67 89 */
             phone?: string;
         };
+        UpdateCustomerPriceDto: {
+            /**
+             * @description Discount on the catalog price, percent; or give unitPrice
+             * @example 5.00
+             */
+            discountPercent?: string;
+            /**
+             * @description Unit price net of VAT in the product unit, at most 4 decimals; or give discountPercent
+             * @example 11.0000
+             */
+            unitPrice?: string;
+            /**
+             * @description First day of validity (inclusive); absent: always
+             * @example 2026-01-01
+             */
+            validFrom?: string;
+            /**
+             * @description Last day of validity (inclusive); absent: open-ended
+             * @example 2026-12-31
+             */
+            validTo?: string;
+        };
         UpdateEstablishmentDto: {
             address?: components["schemas"]["AddressDto"];
             /** @example SAS au capital de 10 000 € — RCS Lyon 732 829 320 */
@@ -1724,6 +2486,118 @@ export interface components {
              */
             siret?: string;
         };
+        UpdatePriceListDto: {
+            /**
+             * @default true
+             * @example true
+             */
+            active: boolean;
+            /**
+             * @description ISO 4217; default: the company's currency. Only lists in the company currency apply to document lines
+             * @example EUR
+             */
+            currency?: string;
+            /** @description Replaces every item when given */
+            items?: components["schemas"]["PriceListItemDto"][];
+            /** @example Tarif revendeurs */
+            name?: string;
+            /**
+             * @description First day of validity (inclusive); absent: always
+             * @example 2026-01-01
+             */
+            validFrom?: string;
+            /**
+             * @description Last day of validity (inclusive); absent: open-ended
+             * @example 2026-12-31
+             */
+            validTo?: string;
+        };
+        UpdateProductDto: {
+            /**
+             * @description false: archived (kept for documents, refused on new lines)
+             * @default true
+             * @example true
+             */
+            active: boolean;
+            /**
+             * @description Cost price net of VAT, at most 4 decimals
+             * @example 8.0000
+             */
+            costPrice?: string;
+            /** @example Ménage, repassage et entretien courant du logement */
+            description?: string;
+            /**
+             * @description EAN-13 or EAN-8, check digit verified
+             * @example 4006381333931
+             */
+            ean?: string;
+            /** @example https://cdn.example.fr/produits/men-h.jpg */
+            imageUrl?: string;
+            /** @example Heure de ménage */
+            name?: string;
+            otherTaxes?: components["schemas"]["OtherTaxDto"][];
+            /**
+             * @description Purchase account (chart of accounts)
+             * @example 604000
+             */
+            purchaseAccount?: string;
+            /**
+             * @description Unique in the company
+             * @example MEN-H
+             */
+            reference?: string;
+            /**
+             * @description Stock level that triggers a reorder, at most 4 decimals
+             * @example 5
+             */
+            reorderThreshold?: string;
+            /**
+             * @description Sales account (chart of accounts)
+             * @example 706000
+             */
+            salesAccount?: string;
+            /**
+             * @default false
+             * @example false
+             */
+            stockManaged: boolean;
+            /** @description Replaces the whole list when given; the first is the preferred supplier */
+            suppliers?: components["schemas"]["ProductSupplierDto"][];
+            /**
+             * @default service
+             * @example service
+             * @enum {string}
+             */
+            type: "goods" | "service";
+            /**
+             * @description See GET /api/v1/units
+             * @example hour
+             * @enum {string}
+             */
+            unit?: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "semester" | "year" | "piece" | "dozen" | "lump_sum" | "g" | "kg" | "t" | "mm" | "cm" | "m" | "km" | "m2" | "m3" | "ml" | "l" | "kwh";
+            /**
+             * @description Sale price net of VAT, at most 4 decimals
+             * @example 12.5000
+             */
+            unitPrice?: string;
+            /**
+             * @description With vatRate: S above 0 % (default); required at 0 % (Z, E, AE, K, G)
+             * @example S
+             * @enum {string}
+             */
+            vatCategory?: "S" | "Z" | "E" | "AE" | "K" | "G" | "O";
+            /**
+             * @description VAT rate by value; one of the company rates (GET /api/v1/vat-rates). Or give vatRateId.
+             * @example 20.00
+             */
+            vatRate?: string;
+            /**
+             * Format: uuid
+             * @description VAT rate by id, instead of vatRate
+             * @example 01934567-89ab-7cde-8f01-23456789abcf
+             */
+            vatRateId?: string;
+        };
         UpdateSectorDto: {
             /** @example LYON-E */
             code?: string;
@@ -1734,6 +2608,37 @@ export interface components {
             establishmentId?: string;
             /** @example Lyon Est */
             name?: string;
+        };
+        UpdateVatRateDto: {
+            /**
+             * @description Inactive rates stay on the products that use them but cannot be chosen for new ones
+             * @default true
+             * @example true
+             */
+            active: boolean;
+            /**
+             * @description EN 16931 VAT category (UNCL5305); S when the rate is above 0
+             * @example S
+             * @enum {string}
+             */
+            category?: "S" | "Z" | "E" | "AE" | "K" | "G" | "O";
+            /**
+             * @description ISO 3166-1 alpha-2 country whose VAT this is
+             * @example DE
+             */
+            country?: string;
+            /**
+             * @description Printed on invoices: required for categories E, AE, K, G, O; none for S and Z
+             * @example TVA non applicable, art. 293 B du CGI
+             */
+            exemptionReason?: string;
+            /** @example TVA Allemagne 19 % */
+            label?: string;
+            /**
+             * @description Percent, 0 to 100, at most 2 decimals
+             * @example 19.00
+             */
+            rate?: string;
         };
         UpsertAccountResponseDto: {
             /**
@@ -1840,6 +2745,40 @@ export interface components {
              * @enum {string|null}
              */
             role: "admin" | "manager" | "sales" | "planner" | "accountant" | null;
+        };
+        VatRatePageDto: {
+            data: components["schemas"]["VatRateResponseDto"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        VatRateResponseDto: {
+            /** @example true */
+            active: boolean;
+            /**
+             * @example S
+             * @enum {string}
+             */
+            category: "S" | "Z" | "E" | "AE" | "K" | "G" | "O";
+            /** @example FR */
+            country: string;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example null */
+            exemptionReason: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /** @example TVA 20 % */
+            label: string;
+            /** @example 20.00 */
+            rate: string;
+            /** @example 2026-11-23T10:00:00.000Z */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -2750,6 +3689,288 @@ export interface operations {
                      *       "status": 409,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getAccountPriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPriceListResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    assignAccountPriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignPriceListDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPriceListResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    unassignAccountPriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (also when the account had no price list) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -5251,6 +6472,449 @@ export interface operations {
             };
         };
     };
+    listCustomerPrices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
+                accountId?: string;
+                productId?: string;
+                /** @description Only prices valid on this day */
+                validOn?: string;
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPricePageDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createCustomerPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomerPriceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPriceResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCustomerPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPriceResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteCustomerPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateCustomerPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerPriceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPriceResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listEstablishments: {
         parameters: {
             query?: never;
@@ -5906,6 +7570,1083 @@ export interface operations {
             };
         };
     };
+    listPriceLists: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
+                /** @description Name contains (accents and case ignored) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListPageDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createPriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePriceListDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getPriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deletePriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updatePriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePriceListDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
+                /** @description Text search on reference, name and EAN (accents and case ignored) */
+                q?: string;
+                type?: "goods" | "service";
+                /** @description true: active products only; false: archived only; absent: both */
+                active?: boolean;
+                /** @description Products this supplier account sells */
+                supplierAccountId?: string;
+                sort?: "reference" | "-reference" | "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    archiveProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getProductPrice: {
+        parameters: {
+            query?: {
+                /** @description The customer: applies its own prices and price list */
+                accountId?: string;
+                quantity?: string;
+                /** @description Unit of the line; default: the product's (the price is converted) */
+                unit?: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "semester" | "year" | "piece" | "dozen" | "lump_sum" | "g" | "kg" | "t" | "mm" | "cm" | "m" | "km" | "m2" | "m3" | "ml" | "l" | "kwh";
+                /** @description Document date, for validity periods; default: today in the company's time zone */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PricedLineDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listSectors: {
         parameters: {
             query?: never;
@@ -6356,6 +9097,61 @@ export interface operations {
             };
         };
     };
+    listUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitListDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: never;
@@ -6611,6 +9407,536 @@ export interface operations {
                      *       "status": 404,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listVatRates: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
+                country?: string;
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VatRatePageDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createVatRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVatRateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VatRateResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getVatRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VatRateResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteVatRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateVatRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVatRateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VatRateResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];

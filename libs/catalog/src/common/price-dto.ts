@@ -9,7 +9,7 @@ export class SpecialPriceDto {
   @IsAmount(4)
   unitPrice?: string;
 
-  @ApiPropertyOptional({ example: null, description: 'Discount on the catalog price, percent; or give unitPrice' })
+  @ApiPropertyOptional({ example: '5.00', description: 'Discount on the catalog price, percent; or give unitPrice' })
   @IsOptional()
   @IsPercent()
   discountPercent?: string;

@@ -19,7 +19,7 @@ export class CreateVatRateDto {
   @IsIn(VAT_CATEGORY_CODES)
   category?: VatCategoryCode;
 
-  @ApiPropertyOptional({ example: null, maxLength: 200, description: 'Printed on invoices for 0 % rates, e.g. "TVA non applicable, art. 293 B du CGI"' })
+  @ApiPropertyOptional({ example: 'TVA non applicable, art. 293 B du CGI', maxLength: 200, description: 'Printed on invoices: required for categories E, AE, K, G, O; none for S and Z' })
   @IsOptional()
   @IsString()
   @MinLength(1)
