@@ -38,6 +38,14 @@ async function createAccount(w: World): Promise<{ id: string; leaks: string[] }>
   return { id: res.body.id as string, leaks: [res.body.id as string, name, email, externalRef] };
 }
 
+let vatRateCounter = 0;
+async function createProduct(w: World): Promise<{ id: string; leaks: string[] }> {
+  const reference = marker('A-ref');
+  const name = marker('A-product');
+  const res = await w.t.http().post('/api/v1/products').set(w.a.auth).send({ reference, name, unit: 'month', unitPrice: '12.3400', vatRate: '20.00' }).expect(201);
+  return { id: res.body.id as string, leaks: [res.body.id as string, reference, name] };
+}
+
 const listEntry = async (w: World, path: string, id: string) =>
   ((await get(w, path)).data as { id: string }[]).find((row) => row.id === id) ?? null;
 
@@ -55,6 +63,7 @@ const FACTORIES: Record<string, Factory> = {
         account: await get(w, `/api/v1/accounts/${id}`),
         contacts: (await get(w, `/api/v1/accounts/${id}/contacts`)).data,
         activities: (await get(w, `/api/v1/accounts/${id}/activities`)).data,
+        priceList: await get(w, `/api/v1/accounts/${id}/price-list`),
       }),
     };
   },
@@ -122,6 +131,38 @@ const FACTORIES: Record<string, Factory> = {
     const id = res.body.id as string;
     return { params: { id }, leaks: [id, email], scope: 'company', probe: () => listEntry(w, '/api/v1/invitations', id) };
   },
+  '/api/v1/vat-rates/{id}': async (w) => {
+    const label = marker('A-vat');
+    // A distinct rate per call: the (country, rate, category) triple is unique in a company.
+    const rate = (1 + (vatRateCounter++ % 9_000) / 100).toFixed(2);
+    const res = await w.t.http().post('/api/v1/vat-rates').set(w.a.auth).send({ country: 'DE', rate, label }).expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id, label], scope: 'company', probe: () => get(w, `/api/v1/vat-rates/${id}`) };
+  },
+  '/api/v1/products/{id}': async (w) => {
+    const product = await createProduct(w);
+    const id = product.id;
+    return {
+      params: { id },
+      leaks: product.leaks,
+      scope: 'company',
+      probe: async () => ({ product: await get(w, `/api/v1/products/${id}`), price: await get(w, `/api/v1/products/${id}/price`) }),
+    };
+  },
+  '/api/v1/price-lists/{id}': async (w) => {
+    const product = await createProduct(w);
+    const name = marker('A-price-list');
+    const res = await w.t.http().post('/api/v1/price-lists').set(w.a.auth).send({ name, items: [{ productId: product.id, unitPrice: '9.99' }] }).expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id, name, ...product.leaks], scope: 'company', probe: () => get(w, `/api/v1/price-lists/${id}`) };
+  },
+  '/api/v1/customer-prices/{id}': async (w) => {
+    const account = await createAccount(w);
+    const product = await createProduct(w);
+    const res = await w.t.http().post('/api/v1/customer-prices').set(w.a.auth).send({ accountId: account.id, productId: product.id, unitPrice: '7.7700' }).expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id, ...account.leaks, ...product.leaks], scope: 'company', probe: () => get(w, `/api/v1/customer-prices/${id}`) };
+  },
   '/api/v1/admin/queue/failed/{jobId}': async (w) => {
     // A delivery that exhausted its retries (in-process driver: the outbox row itself).
     const id = newId();
@@ -155,6 +196,9 @@ const REFERENCES: Record<string, string> = {
   establishmentId: '/api/v1/establishments/{id}',
   userId: '/api/v1/users/{id}',
   assignedUserId: '/api/v1/users/{id}',
+  productId: '/api/v1/products/{id}',
+  priceListId: '/api/v1/price-lists/{id}',
+  vatRateId: '/api/v1/vat-rates/{id}',
 };
 const referenceFields = (op: Operation) =>
   Object.entries(op.body?.properties ?? {})
