@@ -14,9 +14,10 @@ export function extractPageRules(css: string): { rest: string; pageBlocks: strin
     const c = css[i]!;
     if (c === '"' || c === "'") i = skipString(css, i);
     else if (c === '/' && css[i + 1] === '*') i = skipComment(css, i);
-    else if (c === '{') (depth++, i++);
-    else if (c === '}') (depth--, i++);
-    else if (c === '@' && /^@page(?![\w-])/i.test(css.slice(i, i + 6))) {
+    else if (c === '{' || c === '}') {
+      depth += c === '{' ? 1 : -1;
+      i++;
+    } else if (c === '@' && /^@page(?![\w-])/i.test(css.slice(i, i + 6))) {
       const open = css.indexOf('{', i);
       if (depth !== 0 || open < 0 || css.slice(i + 5, open).trim() !== '') return null;
       const close = matchingBrace(css, open);
