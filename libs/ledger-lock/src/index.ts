@@ -1,11 +1,27 @@
 export * from './canonical-json';
+export * from './calendar-date.validator';
 export * from './ledger-lock.module';
 export * from './numbering/numbering.types';
+export * from './numbering/number-pattern';
 export * from './numbering/numbering.service';
+export * from './numbering/number-sequence.entity';
+export * from './numbering/number-counter.entity';
 export * from './seal/seal.types';
 export * from './seal/seal-source';
 export * from './seal/seal-source.registry';
 export * from './seal/seal.service';
+export * from './seal/seal-chain';
+export * from './seal/chain-verifier';
+export * from './seal/ledger-verifier.service';
+export * from './seal/ledger-entry.entity';
+export * from './seal/ledger-head.entity';
+export * from './closing/closing.types';
 export * from './closing/period-guard';
+export * from './closing/ledger-closing.entity';
 
-export const LEDGER_ENTITIES = [] as (new () => object)[];
+import { LedgerClosingEntity } from './closing/ledger-closing.entity';
+import { NumberCounterEntity } from './numbering/number-counter.entity';
+import { NumberSequenceEntity } from './numbering/number-sequence.entity';
+import { LedgerEntryEntity } from './seal/ledger-entry.entity';
+import { LedgerHeadEntity } from './seal/ledger-head.entity';
+export const LEDGER_ENTITIES = [NumberSequenceEntity, NumberCounterEntity, LedgerEntryEntity, LedgerHeadEntity, LedgerClosingEntity];
