@@ -16,6 +16,7 @@ export * from './customer-price/customer-price.entity';
 export * from './customer-price/customer-price.service';
 export * from './pricing/priced-line';
 export * from './pricing/catalog-pricing';
+export * from './demo/seed-catalog-demo';
 
 import { CustomerPriceEntity } from './customer-price/customer-price.entity';
 import { CustomerPriceListEntity } from './price-list/customer-price-list.entity';

@@ -1,11 +1,6 @@
-import { DataSource } from 'typeorm';
-import { Pool } from 'pg';
 import { newId, TenantContext } from '@comptoir/platform/kernel';
-import { createDataSource, TenantDb } from '@comptoir/platform/database';
-import { createTestDatabase, testConfig, TestDatabase } from '@comptoir/platform/testing';
-import { CRM_ENTITIES } from '@comptoir/crm';
-import { ORG_ENTITIES } from '@comptoir/org';
-import { CATALOG_ENTITIES } from '../index';
+import { TenantDb } from '@comptoir/platform/database';
+import { CatalogTestDb, openCatalogTestDb } from '../test-support';
 import { CustomerPriceService } from '../customer-price/customer-price.service';
 import { AccountPriceListService } from '../price-list/account-price-list.service';
 import { PriceListService } from '../price-list/price-list.service';
@@ -19,29 +14,15 @@ import { PriceLineRequest } from './priced-line';
  * the errors billing relies on.
  */
 describe('CatalogPricing.priceLine', () => {
-  let database: TestDatabase;
-  let owner: Pool;
-  let dataSource: DataSource;
+  let fixture: CatalogTestDb;
   let db: TenantDb;
   const pricing = new CatalogPricing();
   let products: ProductService;
   let lists: PriceListService;
   let assignments: AccountPriceListService;
   let customerPrices: CustomerPriceService;
-
-  async function newCompany(): Promise<TenantContext> {
-    const organizationId = newId();
-    const companyId = newId();
-    await owner.query(`INSERT INTO organizations (id, name) VALUES ($1, 'Org')`, [organizationId]);
-    await owner.query(`INSERT INTO companies (id, organization_id, legal_name, siren) VALUES ($1, $2, 'Société Test', '732829320')`, [companyId, organizationId]);
-    return { organizationId, companyId, actor: { type: 'system', id: 'test', name: 'test' }, role: 'admin', scopes: ['*'] };
-  }
-
-  async function newAccount(ctx: TenantContext, name: string): Promise<string> {
-    const id = newId();
-    await owner.query(`INSERT INTO accounts (id, organization_id, company_id, name, roles) VALUES ($1, $2, $3, $4, '{customer}')`, [id, ctx.organizationId, ctx.companyId, name]);
-    return id;
-  }
+  const newCompany = () => fixture.newCompany();
+  const newAccount = (ctx: TenantContext, name: string) => fixture.newAccount(ctx, name);
 
   const price = (ctx: TenantContext, req: Partial<PriceLineRequest> & { productId: string }) =>
     db.transaction(ctx, (tx) => pricing.priceLine(tx, { quantity: '1', date: '2026-06-15', ...req }));
@@ -56,11 +37,8 @@ describe('CatalogPricing.priceLine', () => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    owner = new Pool({ connectionString: database.url, max: 2 });
-    owner.on('error', () => undefined);
-    dataSource = await createDataSource({ url: testConfig(database.url).appDatabaseUrl, entities: [...ORG_ENTITIES, ...CRM_ENTITIES, ...CATALOG_ENTITIES], poolSize: 2 }).initialize();
-    db = new TenantDb(dataSource);
+    fixture = await openCatalogTestDb();
+    db = fixture.db;
     products = new ProductService(db);
     lists = new PriceListService(db);
     assignments = new AccountPriceListService(db);
@@ -68,9 +46,7 @@ describe('CatalogPricing.priceLine', () => {
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await owner?.end();
-    await database?.drop();
+    await fixture?.close();
   });
 
   describe('in one company', () => {

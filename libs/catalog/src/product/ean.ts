@@ -5,11 +5,13 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
  * digit bringing the sum to a multiple of 10.
  */
 export function isValidEan(value: string): boolean {
-  if (!/^(\d{8}|\d{13})$/.test(value)) return false;
-  const digits = [...value].map(Number);
-  const check = digits.pop()!;
-  const sum = digits.reverse().reduce((acc, d, i) => acc + d * (i % 2 === 0 ? 3 : 1), 0);
-  return (10 - (sum % 10)) % 10 === check;
+  return /^(\d{8}|\d{13})$/.test(value) && eanCheckDigit(value.slice(0, -1)) === Number(value.slice(-1));
+}
+
+/** The check digit that completes an EAN stem (7 or 12 digits). */
+export function eanCheckDigit(stem: string): number {
+  const sum = [...stem].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
+  return (10 - (sum % 10)) % 10;
 }
 
 export const IsEan = (options?: ValidationOptions) =>
