@@ -19,6 +19,14 @@ export const AUDITED_ENTITIES: Record<string, string> = {
   api_key: 'org:read',
   invitation: 'org:read',
   organization: 'org:read',
+  vat_rate: 'catalog:read',
+  product: 'catalog:read',
+  price_list: 'catalog:read',
+  customer_price: 'catalog:read',
+  sales_document: 'billing:read',
+  billing_settings: 'billing:read',
+  number_sequence: 'ledger:read',
+  ledger_closing: 'ledger:read',
 };
 
 class AuditQuery extends ListQueryDto {
