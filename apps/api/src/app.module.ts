@@ -9,6 +9,7 @@ import { loggerModule, ObservabilityModule } from '@comptoir/platform/observabil
 import { OrgModule } from '@comptoir/org';
 import { CrmModule } from '@comptoir/crm';
 import { CatalogModule } from '@comptoir/catalog';
+import { LedgerLockModule } from '@comptoir/ledger-lock';
 import { ENTITIES } from '@comptoir/runtime';
 
 /** Composition root of the HTTP API: platform services, then every domain module's HTTP side. */
@@ -29,6 +30,7 @@ export class AppModule {
         OrgModule,
         CrmModule,
         CatalogModule,
+        LedgerLockModule,
       ],
     };
   }

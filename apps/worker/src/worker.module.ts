@@ -5,6 +5,7 @@ import { RelayOptions, QueueModule } from '@comptoir/platform/queue';
 import { NotifyModule } from '@comptoir/platform/notify';
 import { loggerModule } from '@comptoir/platform/observability';
 import { CrmWorkerModule } from '@comptoir/crm';
+import { LedgerLockWorkerModule } from '@comptoir/ledger-lock';
 import { ENTITIES } from '@comptoir/runtime';
 
 /** Composition root of the worker: the outbox relay, the BullMQ consumers and every module's handlers. */
@@ -20,6 +21,7 @@ export class WorkerModule {
         QueueModule.forWorker(relay),
         NotifyModule.forWorker(),
         CrmWorkerModule,
+        LedgerLockWorkerModule,
       ],
     };
   }

@@ -3,7 +3,8 @@ import { DATABASE_LIB_ENTITIES } from '@comptoir/platform/database';
 import { MailMessageEntity } from '@comptoir/platform/notify';
 import { CATALOG_ENTITIES } from '@comptoir/catalog';
 import { CRM_ENTITIES } from '@comptoir/crm';
+import { LEDGER_ENTITIES } from '@comptoir/ledger-lock';
 import { ORG_ENTITIES } from '@comptoir/org';
 
 /** Every mapped table, shared by the API, the worker, the migration CLI and the drift test. */
-export const ENTITIES = [...DATABASE_LIB_ENTITIES, MailMessageEntity, ...AUTH_ENTITIES, ...ORG_ENTITIES, ...CRM_ENTITIES, ...CATALOG_ENTITIES];
+export const ENTITIES = [...DATABASE_LIB_ENTITIES, MailMessageEntity, ...AUTH_ENTITIES, ...ORG_ENTITIES, ...CRM_ENTITIES, ...LEDGER_ENTITIES, ...CATALOG_ENTITIES];
