@@ -33,9 +33,15 @@ export function sum(values: readonly Decimal[]): Decimal {
 }
 
 const MAX_INTEGER_DIGITS = 15;
+const patterns = new Map<number, RegExp>();
 
 /** True for a plain decimal string ("-12.5", "3") with at most `scale` decimals: no exponent, no spaces. */
 export function isDecimalString(value: unknown, scale: number): value is string {
-  const fraction = scale > 0 ? `(\\.\\d{1,${scale}})?` : '';
-  return typeof value === 'string' && new RegExp(`^-?\\d{1,${MAX_INTEGER_DIGITS}}${fraction}$`).test(value);
+  if (typeof value !== 'string') return false;
+  let pattern = patterns.get(scale);
+  if (!pattern) {
+    pattern = new RegExp(`^-?\\d{1,${MAX_INTEGER_DIGITS}}${scale > 0 ? `(\\.\\d{1,${scale}})?` : ''}$`);
+    patterns.set(scale, pattern);
+  }
+  return pattern.test(value);
 }
