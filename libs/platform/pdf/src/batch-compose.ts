@@ -1,9 +1,10 @@
 import { BatchDocument } from './batch-document';
 
-/** Link target of the invisible anchor opening each document: it survives in the PDF as a link annotation on
- * the document's first page, which is how the split finds where each document starts. */
+/** Link target of the invisible anchors opening and closing each document (`…/3` and `…/3/end`): they survive in
+ * the PDF as link annotations on the document's first and last pages, which is how the split finds each range. */
 export const BATCH_MARKER_PREFIX = 'https://comptoir.invalid/pdf-batch/';
 
+const MARKER_STYLE = 'position:absolute;left:0;width:1px;height:1px;';
 const pageName = (index: number) => `cpt-doc-${index}`;
 
 /**
@@ -17,7 +18,7 @@ export function composeBatch(docs: BatchDocument[]): string {
   const blocks = docs.map(
     (doc, index) =>
       `<div data-cpt-doc="${index}" style="page:${pageName(index)};position:relative;${index ? 'break-before:page;' : ''}">` +
-      `<a href="${BATCH_MARKER_PREFIX}${index}" style="position:absolute;top:0;left:0;width:1px;height:1px"></a>${doc.body}</div>`,
+      `<a href="${BATCH_MARKER_PREFIX}${index}" style="${MARKER_STYLE}top:0"></a>${doc.body}<a href="${BATCH_MARKER_PREFIX}${index}/end" style="${MARKER_STYLE}bottom:0"></a></div>`,
   );
   return `<!doctype html>${first.htmlOpen}<head>${first.head}</head>${first.bodyOpen}${blocks.join('')}</body></html>`;
 }

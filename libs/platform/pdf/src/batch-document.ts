@@ -6,6 +6,8 @@ import { extractPageRules } from './css-page-rules';
  * one stylesheet and position:fixed content repeats on every page of the print.
  */
 export interface BatchDocument {
+  /** The document as given, to render it alone when the batch cannot be faithful. */
+  html: string;
   groupKey: string;
   htmlOpen: string;
   head: string;
@@ -39,6 +41,7 @@ export function parseBatchDocument(html: string): BatchDocument | null {
   const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(head);
   const headWithoutTitle = head.replace(/<title\b[^>]*>[\s\S]*?<\/title>/i, '');
   return {
+    html,
     groupKey: `${htmlOpen}${headWithoutTitle}${bodyMatch[1]}`,
     htmlOpen,
     head: headWithoutTitle,

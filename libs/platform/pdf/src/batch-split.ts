@@ -6,23 +6,28 @@ export interface SplitBatch {
   starts: number[];
   /** Page count of each document, as laid out. */
   pageCounts: number[];
+  /** false when some page belongs to no document (content outside the documents' bodies, e.g. in-flow
+   * `html::after`): such documents cannot be printed together faithfully. */
+  contiguous: boolean;
   load: PDFDocument;
 }
 
-/** Reads where each document starts from the marker links, and removes the markers from the pages. */
+/** Reads each document's page range from the marker links, and removes the markers from the pages. */
 export async function locateDocuments(pdf: Uint8Array, count: number): Promise<SplitBatch> {
   const load = await PDFDocument.load(pdf, { updateMetadata: false });
   const pages = load.getPages();
   const starts: number[] = new Array(count).fill(-1);
+  const ends: number[] = new Array(count).fill(-1);
   pages.forEach((page, pageIndex) => {
-    for (const { ref, index } of markerLinks(page)) {
-      starts[index] = pageIndex;
+    for (const { ref, index, end } of markerLinks(page)) {
+      (end ? ends : starts)[index] = pageIndex;
       page.node.removeAnnot(ref);
     }
   });
-  if (starts.some((start, i) => start < 0 || (i > 0 && start <= starts[i - 1]!))) throw new Error(`PDF batch markers not found in order: ${starts.join(',')}`);
-  const pageCounts = starts.map((start, i) => (i + 1 < count ? starts[i + 1]! : pages.length) - start);
-  return { starts, pageCounts, load };
+  const ordered = starts.every((start, i) => start >= 0 && ends[i]! >= start && (i === 0 || start > ends[i - 1]!));
+  if (!ordered) throw new Error(`PDF batch markers not found in order: ${starts.join(',')} / ${ends.join(',')}`);
+  const contiguous = starts[0] === 0 && ends[count - 1] === pages.length - 1 && starts.every((start, i) => i === 0 || start === ends[i - 1]! + 1);
+  return { starts, pageCounts: starts.map((start, i) => ends[i]! - start + 1), contiguous, load };
 }
 
 /** A standalone PDF of the pages [start, start + pageCount) of the combined print. */
@@ -37,16 +42,19 @@ export async function extractDocument(batch: SplitBatch, index: number, title: s
   return Buffer.from(await out.save());
 }
 
-function markerLinks(page: PDFPage): { ref: PDFRef; index: number }[] {
+const MARKER = new RegExp(`^${BATCH_MARKER_PREFIX.replace(/[.]/g, '\\.')}(\\d+)(/end)?$`);
+
+function markerLinks(page: PDFPage): { ref: PDFRef; index: number; end: boolean }[] {
   const annots = page.node.Annots();
   if (!annots) return [];
-  const found: { ref: PDFRef; index: number }[] = [];
+  const found: { ref: PDFRef; index: number; end: boolean }[] = [];
   for (const ref of annots.asArray()) {
     if (!(ref instanceof PDFRef)) continue;
     const annot = page.doc.context.lookup(ref, PDFDict);
     const target = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'));
     const uri = target instanceof PDFString || target instanceof PDFHexString ? target.decodeText() : undefined;
-    if (uri?.startsWith(BATCH_MARKER_PREFIX)) found.push({ ref, index: Number(uri.slice(BATCH_MARKER_PREFIX.length)) });
+    const marker = uri ? MARKER.exec(uri) : null;
+    if (marker) found.push({ ref, index: Number(marker[1]), end: !!marker[2] });
   }
   return found;
 }

@@ -24,7 +24,8 @@ const PRINT_TIMEOUT_MS = 120_000;
  * named page of its own, and the print is cut back into one PDF per document. Each document gets exactly the pages
  * `render` would give it (see ADR 0006): page counts are estimated from the layout before printing (they are
  * needed for "page x / y"), checked against where each document really starts in the print, and the few documents
- * whose estimate was wrong are printed again with their real counts.
+ * whose estimate was wrong are printed again with their real counts. A group whose print has pages outside the
+ * documents (content outside their bodies) is rendered one document at a time instead.
  */
 @Injectable()
 export class PdfRenderer implements OnModuleDestroy {
@@ -88,6 +89,7 @@ export class PdfRenderer implements OnModuleDestroy {
       }),
     );
     const batch = await locateDocuments(pdf, docs.length);
+    if (!batch.contiguous) return Promise.all(docs.map((doc) => this.render(doc.html)));
     const results: Buffer[] = new Array(docs.length);
     const misestimated: number[] = [];
     let expectedStart = 0;
