@@ -14,6 +14,8 @@ const config: UserConfig = {
   resolve: {
     alias: {
       '@comptoir/api-client': resolve(repoRoot, 'libs/api-client/src/index.ts'),
+      // The server's totals and payment-terms engine, bundled as is: live totals match the saved ones.
+      '@comptoir/billing-engine': resolve(repoRoot, 'libs/billing-engine/src/index.ts'),
     },
   },
   build: {

@@ -10,6 +10,7 @@ import { NotFoundPage } from '../features/shell/NotFoundPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { CompanyProvider } from './company';
 import { RequireSession } from './session';
+import { salesRoutes } from '../features/sales/sales-routes';
 import { theme } from './theme';
 
 // Screens past the customer list load on demand, so the first paint only needs the shell and the list.
@@ -20,6 +21,13 @@ const CompaniesPage = lazy(() => import('../features/settings/CompaniesPage').th
 const EstablishmentsPage = lazy(() => import('../features/settings/EstablishmentsPage').then((m) => ({ default: m.EstablishmentsPage })));
 const SectorsPage = lazy(() => import('../features/settings/SectorsPage').then((m) => ({ default: m.SectorsPage })));
 const UsersPage = lazy(() => import('../features/settings/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ProductListPage = lazy(() => import('../features/catalog/ProductListPage').then((m) => ({ default: m.ProductListPage })));
+const ProductFormPage = lazy(() => import('../features/catalog/ProductFormPage').then((m) => ({ default: m.ProductFormPage })));
+const PriceListsPage = lazy(() => import('../features/catalog/PriceListsPage').then((m) => ({ default: m.PriceListsPage })));
+const VatRatesPage = lazy(() => import('../features/catalog/VatRatesPage').then((m) => ({ default: m.VatRatesPage })));
+const NumberingPage = lazy(() => import('../features/ledger/NumberingPage').then((m) => ({ default: m.NumberingPage })));
+const BillingSettingsPage = lazy(() => import('../features/ledger/BillingSettingsPage').then((m) => ({ default: m.BillingSettingsPage })));
+const ClosingsPage = lazy(() => import('../features/ledger/ClosingsPage').then((m) => ({ default: m.ClosingsPage })));
 const ApiKeysPage = lazy(() => import('../features/settings/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 
 /** An expired session anywhere sends the session query back to the server, which then routes to login. */
@@ -62,6 +70,15 @@ export function App() {
                   <Route path="customers/new" element={<CustomerCreatePage />} />
                   <Route path="customers/:id" element={<CustomerDetailPage />} />
                   <Route path="customers/:id/edit" element={<CustomerEditPage />} />
+                  <Route path="products" element={<ProductListPage />} />
+                  <Route path="products/new" element={<ProductFormPage />} />
+                  <Route path="products/:id" element={<ProductFormPage />} />
+                  <Route path="price-lists" element={<PriceListsPage />} />
+                  {salesRoutes()}
+                  <Route path="ledger/closings" element={<ClosingsPage />} />
+                  <Route path="settings/vat-rates" element={<VatRatesPage />} />
+                  <Route path="settings/numbering" element={<NumberingPage />} />
+                  <Route path="settings/billing" element={<BillingSettingsPage />} />
                   <Route path="settings" element={<Navigate to="/settings/companies" replace />} />
                   <Route path="settings/companies" element={<CompaniesPage />} />
                   <Route path="settings/establishments" element={<EstablishmentsPage />} />

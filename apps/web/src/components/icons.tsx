@@ -66,3 +66,23 @@ export const IconWorld = icon(['M3.6 9h16.8', 'M3.6 15h16.8', 'M11.5 3a17 17 0 0
 export const IconNote = icon(['M13 20l7-7', 'M13 20v-6a1 1 0 0 1 1-1h6V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h7']);
 export const IconStar = icon(['M12 17.75l-6.17 3.24 1.18-6.87-5-4.86 6.9-1 3.09-6.26 3.09 6.26 6.9 1-5 4.86 1.18 6.87z']);
 export const IconX = icon(['M18 6L6 18', 'M6 6l12 12']);
+export const IconBox = icon(['M12 3l8 4.5v9L12 21l-8-4.5v-9L12 3', 'M12 12l8-4.5', 'M12 12v9', 'M12 12L4 7.5']);
+export const IconFile = icon(['M14 3v4a1 1 0 0 0 1 1h4', 'M17 21H7a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h7l5 5v11a2 2 0 0 1-2 2', 'M9 13h6', 'M9 17h6']);
+export const IconReceipt = icon(['M5 21V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v16l-3-2-2 2-2-2-2 2-2-2-3 2', 'M9 7h6', 'M9 11h6', 'M13 15h2']);
+export const IconCart = icon(['M6 19a2 2 0 1 0 4 0a2 2 0 1 0-4 0', 'M15 19a2 2 0 1 0 4 0a2 2 0 1 0-4 0', 'M17 17H6V3H4', 'M6 5l14 1-1 7H6']);
+export const IconTruck = icon(['M5 17a2 2 0 1 0 4 0a2 2 0 1 0-4 0', 'M15 17a2 2 0 1 0 4 0a2 2 0 1 0-4 0', 'M5 17H3V6a1 1 0 0 1 1-1h9v12', 'M9 17h6', 'M19 17h2v-6h-8m0-5h5l3 5']);
+export const IconTag = icon(['M7.5 7.5h.01', 'M3 6v5.17a2 2 0 0 0 .59 1.42l7.71 7.71a2.41 2.41 0 0 0 3.41 0l5.59-5.59a2.41 2.41 0 0 0 0-3.41L12.59 3.59A2 2 0 0 0 11.17 3H6a3 3 0 0 0-3 3']);
+export const IconPercent = icon(['M17 17a1 1 0 1 0 2 0a1 1 0 1 0-2 0', 'M5 7a1 1 0 1 0 2 0a1 1 0 1 0-2 0', 'M6 18L18 6']);
+export const IconHash = icon(['M5 9h14', 'M5 15h14', 'M11 4L7 20', 'M17 4l-4 16']);
+export const IconLock = icon(['M8 11V7a4 4 0 1 1 8 0v4'], () => <rect x="5" y="11" width="14" height="10" rx="2" />);
+export const IconShield = icon(['M12 3a12 12 0 0 0 8.5 3A12 12 0 0 1 12 21 12 12 0 0 1 3.5 6 12 12 0 0 0 12 3', 'M9 12l2 2 4-4']);
+export const IconDownload = icon(['M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 11l5 5 5-5', 'M12 4v12']);
+export const IconExternal = icon(['M12 6H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6', 'M11 13l9-9', 'M15 4h5v5']);
+export const IconArrowUp = icon(['M12 5v14', 'M18 11l-6-6', 'M6 11l6-6']);
+export const IconArrowDown = icon(['M12 5v14', 'M18 13l-6 6', 'M6 13l6 6']);
+export const IconSettings = icon(
+  ['M10.33 4.32c.43-1.76 2.93-1.76 3.35 0a1.72 1.72 0 0 0 2.57 1.07c1.54-.94 3.31.83 2.37 2.37a1.72 1.72 0 0 0 1.06 2.57c1.76.43 1.76 2.93 0 3.35a1.72 1.72 0 0 0-1.07 2.57c.94 1.54-.83 3.31-2.37 2.37a1.72 1.72 0 0 0-2.57 1.06c-.43 1.76-2.93 1.76-3.35 0a1.72 1.72 0 0 0-2.57-1.07c-1.54.94-3.31-.83-2.37-2.37a1.72 1.72 0 0 0-1.06-2.57c-1.76-.43-1.76-2.93 0-3.35a1.72 1.72 0 0 0 1.07-2.57c-.94-1.54.83-3.31 2.37-2.37 1 .61 2.3.07 2.57-1.06'],
+  () => <circle cx="12" cy="12" r="3" />,
+);
+export const IconMap = icon(['M3 7l6-3 6 3 6-3v13l-6 3-6-3-6 3V7', 'M9 4v13', 'M15 7v13']);
+export const IconPageBreak = icon(['M4 12h2', 'M9 12h2', 'M14 12h2', 'M19 12h1', 'M6 3v5h12V3', 'M6 21v-5h12v5']);

@@ -1,10 +1,19 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import fr from './fr.json';
-import enJson from './en.json';
+import frBase from './fr.json';
+import enBase from './en.json';
+import catalogFr from './catalog.fr.json';
+import catalogEn from './catalog.en.json';
+import salesFr from './sales.fr.json';
+import salesEn from './sales.en.json';
+import ledgerFr from './ledger.fr.json';
+import ledgerEn from './ledger.en.json';
+
+/** One catalogue per language, the sales modules in their own files (catalog, sales, ledger). */
+const fr = { ...frBase, catalog: catalogFr, sales: salesFr, ledger: ledgerFr };
 
 /** The English catalogue must hold every French key: the compiler checks it here. */
-const en: typeof fr = enJson;
+const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, ledger: ledgerEn };
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

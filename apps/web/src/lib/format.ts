@@ -42,8 +42,22 @@ export function formatNumber(value: number): string {
   return cached('number', () => new Intl.NumberFormat(locale())).format(value);
 }
 
-export function formatMoney(amount: string | number, currency = 'EUR'): string {
-  return cached(`money:${currency}`, () => new Intl.NumberFormat(locale(), { style: 'currency', currency })).format(Number(amount));
+/** Display only (the value stays a decimal string everywhere else); 4 digits for unit prices. */
+export function formatMoney(amount: string | number | null | undefined, currency = 'EUR', maxDigits: 2 | 4 = 2): string {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  return cached(`money:${currency}:${maxDigits}`, () => new Intl.NumberFormat(locale(), { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: maxDigits })).format(Number(amount));
+}
+
+/** "20 %", "5,5 %" from the API's "20.00", "5.50". */
+export function formatPercent(rate: string | number | null | undefined): string {
+  if (rate === null || rate === undefined || rate === '') return '—';
+  return cached('percent', () => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 2 })).format(Number(rate) / 100);
+}
+
+/** Quantities: up to 4 decimals, no trailing zeros ("1,5"). */
+export function formatQuantity(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return cached('quantity', () => new Intl.NumberFormat(locale(), { maximumFractionDigits: 4 })).format(Number(value));
 }
 
 /** "il y a 3 jours" / "3 days ago". */

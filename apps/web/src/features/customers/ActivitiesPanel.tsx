@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ApiError } from '../../lib/api';
@@ -95,7 +96,7 @@ function ActivityModal({ accountId, opened, onClose }: { accountId: string; open
   );
 }
 
-function when(t: ReturnType<typeof useTranslation>['t'], a: Activity): string {
+function when(t: TFunction, a: Activity): string {
   if (a.kind === 'task') return a.dueOn ? t('activities.dueOn', { date: formatDate(a.dueOn) }) : formatDateTime(a.createdAt);
   if (a.startsAt) return a.endsAt ? `${formatDateTime(a.startsAt)} – ${formatTime(a.endsAt)}` : formatDateTime(a.startsAt);
   return formatDateTime(a.createdAt);

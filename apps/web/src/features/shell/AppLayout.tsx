@@ -6,7 +6,7 @@ import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-r
 import { useCompany } from '../../app/company';
 import { useCan, useMe, useSignOut } from '../../app/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { IconBuilding, IconGrid, IconKey, IconLogout, IconStore, IconUsers } from '../../components/icons';
+import { IconBox, IconBuilding, IconCart, IconFile, IconGrid, IconHash, IconKey, IconLogout, IconPercent, IconReceipt, IconSettings, IconShield, IconStore, IconTag, IconTruck, IconUsers } from '../../components/icons';
 import { roleLabel } from '../settings/roles';
 import { LoadingState } from '../../components/ui';
 import { BrandMark } from './BrandMark';
@@ -27,6 +27,19 @@ function initials(name: string): string {
     .join('');
 }
 
+function NavSection({ label, items, render }: { label: string; items: NavItem[]; render: (items: NavItem[]) => ReactNode[] }) {
+  const links = render(items);
+  if (!links.length) return null;
+  return (
+    <>
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4}>
+        {label}
+      </Text>
+      {links}
+    </>
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
@@ -38,12 +51,26 @@ export function AppLayout() {
   const signOut = useSignOut();
 
   const crm: NavItem[] = [{ to: '/customers', label: t('nav.customers'), icon: <IconUsers />, scope: 'crm:read' }];
+  const sales: NavItem[] = [
+    { to: '/quotes', label: t('nav.quotes'), icon: <IconFile />, scope: 'billing:read' },
+    { to: '/orders', label: t('nav.orders'), icon: <IconCart />, scope: 'billing:read' },
+    { to: '/delivery-notes', label: t('nav.deliveryNotes'), icon: <IconTruck />, scope: 'billing:read' },
+    { to: '/invoices', label: t('nav.invoices'), icon: <IconReceipt />, scope: 'billing:read' },
+  ];
+  const catalog: NavItem[] = [
+    { to: '/products', label: t('nav.products'), icon: <IconBox />, scope: 'catalog:read' },
+    { to: '/price-lists', label: t('nav.priceLists'), icon: <IconTag />, scope: 'catalog:read' },
+  ];
+  const ledger: NavItem[] = [{ to: '/ledger/closings', label: t('nav.closings'), icon: <IconShield />, scope: 'ledger:read' }];
   const settings: NavItem[] = [
     { to: '/settings/companies', label: t('nav.companies'), icon: <IconBuilding />, scope: 'org:read' },
     { to: '/settings/establishments', label: t('nav.establishments'), icon: <IconStore />, scope: 'org:read' },
     { to: '/settings/sectors', label: t('nav.sectors'), icon: <IconGrid />, scope: 'org:read' },
     { to: '/settings/users', label: t('nav.users'), icon: <IconUsers />, scope: 'org:read' },
     { to: '/settings/api-keys', label: t('nav.apiKeys'), icon: <IconKey />, scope: 'org:read' },
+    { to: '/settings/vat-rates', label: t('nav.vatRates'), icon: <IconPercent />, scope: 'catalog:read' },
+    { to: '/settings/numbering', label: t('nav.numbering'), icon: <IconHash />, scope: 'ledger:read' },
+    { to: '/settings/billing', label: t('nav.billingSettings'), icon: <IconSettings />, scope: 'billing:read' },
   ];
 
   const switchCompany = (id: string | null) => {
@@ -51,7 +78,7 @@ export function AppLayout() {
     // Query keys start with the company id: the new company's data loads into its own cache.
     setCompanyId(id);
     // A record of the previous company has no meaning in the next one: go back to the section's list.
-    const section = location.pathname.split('/').slice(0, location.pathname.startsWith('/settings') ? 3 : 2).join('/');
+    const section = location.pathname.split('/').slice(0, location.pathname.startsWith('/settings') || location.pathname.startsWith('/ledger') ? 3 : 2).join('/');
     if (section !== location.pathname) navigate(section || '/');
   };
 
@@ -112,6 +139,9 @@ export function AppLayout() {
               {t('nav.crm')}
             </Text>
             {renderLinks(crm)}
+            <NavSection label={t('nav.sales')} items={sales} render={renderLinks} />
+            <NavSection label={t('nav.catalog')} items={catalog} render={renderLinks} />
+            <NavSection label={t('nav.ledger')} items={ledger} render={renderLinks} />
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4}>
               {t('nav.settings')}
             </Text>

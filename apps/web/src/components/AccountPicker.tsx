@@ -1,0 +1,56 @@
+import { Select, type SelectProps } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCompanyKey } from '../app/company';
+import { api, unwrap } from '../lib/api';
+
+type Role = 'customer' | 'prospect' | 'supplier';
+
+/**
+ * Account chooser that searches the server as the user types (the list can hold 100,000 accounts).
+ * `selectedName` labels the current value before any search ran.
+ */
+export function AccountPicker({
+  value,
+  selectedName,
+  onChange,
+  role,
+  ...props
+}: { value: string | null; selectedName?: string | null; onChange: (id: string | null, name: string | null) => void; role?: Role } & Omit<SelectProps, 'value' | 'onChange' | 'data'>) {
+  const { t } = useTranslation();
+  const key = useCompanyKey();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 200);
+  const results = useQuery({
+    queryKey: key('accounts', 'picker', role, q),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/accounts', { params: { query: { q: q || undefined, role, limit: 20 } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+  const [known, setKnown] = useState<Record<string, string>>({});
+  const data = useMemo(() => {
+    const options = new Map<string, string>();
+    if (value) options.set(value, known[value] ?? selectedName ?? value);
+    for (const a of results.data?.data ?? []) options.set(a.id, a.name);
+    return [...options].map(([id, name]) => ({ value: id, label: name }));
+  }, [results.data, value, selectedName, known]);
+
+  return (
+    <Select
+      {...props}
+      searchable
+      clearable
+      data={data}
+      value={value}
+      filter={({ options }) => options}
+      searchValue={search}
+      onSearchChange={setSearch}
+      nothingFoundMessage={results.isFetching ? t('common.loading') : t('common.noResults')}
+      onChange={(id, option) => {
+        if (id && option) setKnown((prev) => ({ ...prev, [id]: option.label }));
+        onChange(id, option?.label ?? null);
+      }}
+    />
+  );
+}

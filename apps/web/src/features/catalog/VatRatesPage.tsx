@@ -1,0 +1,106 @@
+import { ActionIcon, Badge, Button, Checkbox, Modal, Paper, Select, Stack, Table, TextInput, Tooltip } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VatCategoryCode } from '@comptoir/billing-engine';
+import { useCan } from '../../app/session';
+import { IconPencil, IconPercent, IconPlus } from '../../components/icons';
+import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
+import { ApiError } from '../../lib/api';
+import { toDecimalInput } from '../../lib/decimal';
+import { formatPercent } from '../../lib/format';
+import { useSaveVatRate, useVatRates } from './catalog-api';
+import { VAT_CATEGORIES, type VatRate } from './catalog-types';
+
+function VatRateModal({ rate, onClose }: { rate: VatRate | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveVatRate(rate?.id);
+  const [values, setValues] = useState({
+    rate: rate?.rate ?? '',
+    label: rate?.label ?? '',
+    category: rate?.category ?? ('S' as VatCategoryCode),
+    country: rate?.country ?? 'FR',
+    exemptionReason: rate?.exemptionReason ?? '',
+    active: rate?.active ?? true,
+  });
+  const errors = save.error instanceof ApiError ? save.error.fields : {};
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(
+      { ...values, rate: toDecimalInput(values.rate), label: values.label.trim(), exemptionReason: values.exemptionReason.trim() || undefined },
+      { onSuccess: onClose },
+    );
+  };
+  return (
+    <Modal opened onClose={onClose} title={rate ? t('catalog.vat.edit') : t('catalog.vat.new')} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {save.error ? <FormErrorAlert error={save.error} shownFields={['rate', 'label', 'category', 'country', 'exemptionReason']} /> : null}
+          <TextInput label={t('catalog.vat.fields.rate')} inputMode="decimal" required value={values.rate} onChange={(e) => setValues({ ...values, rate: e.currentTarget.value })} error={errors['rate']} rightSection="%" />
+          <TextInput label={t('catalog.vat.fields.label')} required value={values.label} onChange={(e) => setValues({ ...values, label: e.currentTarget.value })} error={errors['label']} />
+          <Select label={t('catalog.fields.vatCategory')} data={VAT_CATEGORIES.map((c) => ({ value: c, label: t(`catalog.vatCategories.${c}`) }))} value={values.category} onChange={(v) => v && setValues({ ...values, category: v as VatCategoryCode })} allowDeselect={false} error={errors['category']} />
+          <TextInput label={t('catalog.vat.fields.country')} maxLength={2} value={values.country} onChange={(e) => setValues({ ...values, country: e.currentTarget.value.toUpperCase() })} error={errors['country']} />
+          {values.category !== 'S' ? <TextInput label={t('catalog.fields.vatExemptionReason')} value={values.exemptionReason} onChange={(e) => setValues({ ...values, exemptionReason: e.currentTarget.value })} error={errors['exemptionReason']} /> : null}
+          <Checkbox label={t('catalog.active')} checked={values.active} onChange={(e) => setValues({ ...values, active: e.currentTarget.checked })} />
+          <FormActions onCancel={onClose} submitLabel={rate ? t('common.save') : t('common.create')} loading={save.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function VatRatesPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const rates = useVatRates();
+  const [editing, setEditing] = useState<VatRate | 'new' | null>(null);
+  const writable = can('catalog:write');
+  const newButton = writable ? (
+    <Button leftSection={<IconPlus />} onClick={() => setEditing('new')}>
+      {t('catalog.vat.new')}
+    </Button>
+  ) : null;
+  return (
+    <>
+      <PageHeader title={t('catalog.vat.title')} description={t('catalog.vat.subtitle')} actions={newButton} />
+      <Paper withBorder>
+        {!rates.isSuccess || rates.data.data.length === 0 ? (
+          <QueryFallback query={rates} empty={<EmptyBlock icon={<IconPercent size={26} />} title={t('catalog.vat.empty')} action={newButton} />} />
+        ) : (
+          <Table aria-label={t('catalog.vat.tableLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('catalog.vat.fields.rate')}</Table.Th>
+                <Table.Th scope="col">{t('catalog.vat.fields.label')}</Table.Th>
+                <Table.Th scope="col">{t('catalog.fields.vatCategory')}</Table.Th>
+                <Table.Th scope="col">{t('catalog.vat.fields.country')}</Table.Th>
+                <Table.Th scope="col">{t('catalog.fields.status')}</Table.Th>
+                {writable ? <Table.Th scope="col" w={60}><span className="sr-only">{t('common.actions')}</span></Table.Th> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rates.data.data.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td fw={600}>{formatPercent(r.rate)}</Table.Td>
+                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td fz="sm">{t(`catalog.vatCategories.${r.category}`)}</Table.Td>
+                  <Table.Td>{r.country ?? '—'}</Table.Td>
+                  <Table.Td>{r.active ? <Badge size="sm" variant="dot" color="green">{t('catalog.active')}</Badge> : <Badge size="sm" variant="dot" color="gray">{t('catalog.inactive')}</Badge>}</Table.Td>
+                  {writable ? (
+                    <Table.Td>
+                      <Tooltip label={t('common.edit')}>
+                        <ActionIcon variant="subtle" color="gray" aria-label={t('catalog.vat.editNamed', { name: r.label })} onClick={() => setEditing(r)}>
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+      {editing ? <VatRateModal key={editing === 'new' ? 'new' : editing.id} rate={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+    </>
+  );
+}
