@@ -10,6 +10,8 @@ import { OrgModule } from '@comptoir/org';
 import { CrmModule } from '@comptoir/crm';
 import { CatalogModule } from '@comptoir/catalog';
 import { LedgerLockModule } from '@comptoir/ledger-lock';
+import { BillingModule } from '@comptoir/billing';
+import { StorageModule } from '@comptoir/platform/storage';
 import { ENTITIES } from '@comptoir/runtime';
 
 /** Composition root of the HTTP API: platform services, then every domain module's HTTP side. */
@@ -31,6 +33,8 @@ export class AppModule {
         CrmModule,
         CatalogModule,
         LedgerLockModule,
+        StorageModule,
+        BillingModule,
       ],
     };
   }

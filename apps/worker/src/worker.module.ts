@@ -6,6 +6,8 @@ import { NotifyModule } from '@comptoir/platform/notify';
 import { loggerModule } from '@comptoir/platform/observability';
 import { CrmWorkerModule } from '@comptoir/crm';
 import { LedgerLockWorkerModule } from '@comptoir/ledger-lock';
+import { BillingWorkerModule } from '@comptoir/billing';
+import { StorageModule } from '@comptoir/platform/storage';
 import { ENTITIES } from '@comptoir/runtime';
 
 /** Composition root of the worker: the outbox relay, the BullMQ consumers and every module's handlers. */
@@ -22,6 +24,8 @@ export class WorkerModule {
         NotifyModule.forWorker(),
         CrmWorkerModule,
         LedgerLockWorkerModule,
+        StorageModule,
+        BillingWorkerModule,
       ],
     };
   }

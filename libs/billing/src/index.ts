@@ -1,1 +1,21 @@
-export {};
+export * from './billing.module';
+export * from './document/document-kinds';
+export * from './document/sales-document.entity';
+export * from './document/sales-document-line.entity';
+export * from './document/sales-document-link.entity';
+export * from './document/document-events';
+export * from './document/sales-document.service';
+export * from './document/document-validation.service';
+export * from './document/dto/document.dto';
+export * from './document/dto/document-actions.dto';
+export * from './document/dto/document-response.dto';
+export * from './settings/billing-settings.entity';
+export * from './settings/billing-defaults';
+export * from './settings/billing-settings.service';
+export * from './pdf/document-pdf.service';
+
+import { SalesDocumentLineEntity } from './document/sales-document-line.entity';
+import { SalesDocumentLinkEntity } from './document/sales-document-link.entity';
+import { SalesDocumentEntity } from './document/sales-document.entity';
+import { BillingSettingsEntity } from './settings/billing-settings.entity';
+export const BILLING_ENTITIES = [SalesDocumentEntity, SalesDocumentLineEntity, SalesDocumentLinkEntity, BillingSettingsEntity];

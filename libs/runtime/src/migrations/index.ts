@@ -5,6 +5,7 @@ import { AccountSearchText1795475600000 } from './1795475600000-AccountSearchTex
 import { SearchUnderRowLevelSecurity1795475700000 } from './1795475700000-SearchUnderRowLevelSecurity';
 import { Catalog1795480000000 } from './1795480000000-Catalog';
 import { LedgerLock1795480100000 } from './1795480100000-LedgerLock';
+import { Billing1795480200000 } from './1795480200000-Billing';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
-export const MIGRATIONS = [Initial1763900000000, TenancyAndSearch1763900000001, ContactPrimary1795475498336, AccountSearchText1795475600000, SearchUnderRowLevelSecurity1795475700000, Catalog1795480000000, LedgerLock1795480100000];
+export const MIGRATIONS = [Initial1763900000000, TenancyAndSearch1763900000001, ContactPrimary1795475498336, AccountSearchText1795475600000, SearchUnderRowLevelSecurity1795475700000, Catalog1795480000000, LedgerLock1795480100000, Billing1795480200000];

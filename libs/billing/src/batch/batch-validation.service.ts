@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { NumberingService, PeriodGuard, SealEntryInput, SealService } from '@comptoir/ledger-lock';
+import { BusinessRuleError, DomainError, FieldError, TenantContext } from '@comptoir/platform/kernel';
+import { TenantDb, TenantTx } from '@comptoir/platform/database';
+import { BillingSettingsService } from '../settings/billing-settings.service';
+import { emitDocumentEvent } from '../document/document-events';
+import { numberingSeries, sealKind } from '../document/document-kinds';
+import { buildSnapshot, loadSnapshotParts } from '../document/document-snapshot';
+import { documentLines, documents, updateLineNets } from '../document/document-store';
+import { applyTotals } from '../document/document-totals';
+import { testNumber, validator } from '../document/document-validation.service';
+import { SalesDocumentLineEntity } from '../document/sales-document-line.entity';
+import { SalesDocumentEntity } from '../document/sales-document.entity';
+
+/**
+ * Validates many draft invoices in ONE transaction, all or none: the rows are locked, every one is
+ * checked first (a 422 lists each id at fault, and nothing changes), then numbers are taken per series
+ * in date order with one counter update (NumberingService.assignMany), the rows are written by one
+ * UPDATE and the journal gets one multi-row insert (SealService.sealMany).
+ */
+@Injectable()
+export class BatchValidationService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly numbering: NumberingService,
+    private readonly seals: SealService,
+    private readonly periods: PeriodGuard,
+    private readonly settings: BillingSettingsService,
+  ) {}
+
+  validate(ctx: TenantContext, ids: string[]): Promise<{ id: string; number: string }[]> {
+    return this.db.transaction(ctx, async (tx) => {
+      const docs = await documents(tx).query('d').andWhere('d.id IN (:...ids)', { ids }).andWhere(`d.type = 'invoice'`).orderBy('d.id').setLock('pessimistic_write').getMany();
+      await this.assertValidatable(tx, ids, docs);
+      const lines = await this.linesByDocument(tx, docs);
+      const changedNets = docs.flatMap((doc) => applyTotals(doc, lines.get(doc.id) ?? [], true));
+      await updateLineNets(tx, changedNets);
+      // Numbers follow dates: within a series, the earliest draft takes the lowest number.
+      docs.sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+      await this.assignNumbers(tx, docs);
+      const parts = await loadSnapshotParts(tx, docs, await this.settings.effective(tx));
+      const at = new Date();
+      for (const doc of docs) {
+        Object.assign(doc, { status: 'validated', validatedAt: at, validatedBy: validator(tx), updatedAt: at });
+        doc.snapshot = buildSnapshot(doc, lines.get(doc.id) ?? [], parts);
+      }
+      await this.writeRows(tx, docs, at);
+      const entries: SealEntryInput[] = docs
+        .filter((d) => !d.testMode)
+        .map((d) => ({ kind: sealKind(d.type, d.kind)!, recordType: 'sales_document', recordId: d.id, recordDate: d.date, payload: d.snapshot! }));
+      if (entries.length) await this.seals.sealMany(tx, entries);
+      for (const doc of docs) {
+        tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'validate', changes: { status: { from: 'draft', to: 'validated' }, number: { from: null, to: doc.number } } });
+        emitDocumentEvent(tx, doc, 'validated', ['status', 'number']);
+      }
+      return docs.map((d) => ({ id: d.id, number: d.number! }));
+    });
+  }
+
+  /** Every id must be a draft invoice or deposit invoice of the company dated in an open period; credit notes go one by one (their remaining amount is checked against their invoice). */
+  private async assertValidatable(tx: TenantTx, ids: string[], docs: SalesDocumentEntity[]): Promise<void> {
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    const errors: FieldError[] = [];
+    const closedDates = new Set<string>();
+    for (const date of new Set(docs.map((d) => d.date))) {
+      try {
+        await this.periods.assertOpen(tx, date);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'period_closed') throw error;
+        closedDates.add(date);
+      }
+    }
+    ids.forEach((id, i) => {
+      const doc = byId.get(id);
+      const problem = !doc
+        ? 'no such invoice'
+        : doc.status !== 'draft'
+          ? `the invoice is ${doc.status}: only drafts can be validated`
+          : doc.kind === 'credit_note'
+            ? 'credit notes are validated one by one'
+            : closedDates.has(doc.date)
+              ? `its date ${doc.date} falls in a closed period`
+              : null;
+      if (problem) errors.push({ path: `ids[${i}]`, message: `${id}: ${problem}` });
+    });
+    if (errors.length) throw new BusinessRuleError('batch_invalid', `${errors.length} of the ${ids.length} invoices cannot be validated; none was`, errors);
+  }
+
+  private async linesByDocument(tx: TenantTx, docs: SalesDocumentEntity[]): Promise<Map<string, SalesDocumentLineEntity[]>> {
+    const out = new Map<string, SalesDocumentLineEntity[]>();
+    const rows = await documentLines(tx).query('l').andWhere('l.documentId = ANY(:ids)', { ids: docs.map((d) => d.id) }).orderBy('l.documentId').addOrderBy('l.position').getMany();
+    for (const row of rows) out.set(row.documentId, [...(out.get(row.documentId) ?? []), row]);
+    return out;
+  }
+
+  /** One assignMany per series (document type × establishment); TEST-mode documents take no legal number. */
+  private async assignNumbers(tx: TenantTx, docs: SalesDocumentEntity[]): Promise<void> {
+    const series = new Map<string, SalesDocumentEntity[]>();
+    for (const doc of docs) {
+      if (doc.testMode) doc.number = testNumber(doc);
+      else {
+        const key = `${numberingSeries(doc.type, doc.kind)}:${doc.establishmentId}`;
+        series.set(key, [...(series.get(key) ?? []), doc]);
+      }
+    }
+    for (const group of series.values()) {
+      const first = group[0]!;
+      const numbers = await this.numbering.assignMany(tx, { documentType: numberingSeries(first.type, first.kind), establishmentId: first.establishmentId, dates: group.map((d) => d.date) });
+      group.forEach((doc, i) => (doc.number = numbers[i]!.number));
+    }
+  }
+
+  private async writeRows(tx: TenantTx, docs: SalesDocumentEntity[], at: Date): Promise<void> {
+    const column = <T>(pick: (d: SalesDocumentEntity) => T) => docs.map(pick);
+    await tx.manager.query(
+      `UPDATE sales_documents d SET status = 'validated', number = v.number, snapshot = v.snapshot, totals = v.totals, schedule = v.schedule,
+              net = v.net::numeric, vat_total = v.vat_total::numeric, gross = v.gross::numeric, prepaid = v.prepaid::numeric, due = v.due::numeric,
+              due_date = v.due_date::date, validated_at = $12, validated_by = $13, updated_at = $12
+       FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+         AS v(id, number, snapshot, totals, schedule, net, vat_total, gross, prepaid, due, due_date)
+       WHERE d.id = v.id AND d.company_id = $14`,
+      [
+        column((d) => d.id),
+        column((d) => d.number),
+        column((d) => JSON.stringify(d.snapshot)),
+        column((d) => JSON.stringify(d.totals)),
+        column((d) => JSON.stringify(d.schedule)),
+        column((d) => d.net),
+        column((d) => d.vatTotal),
+        column((d) => d.gross),
+        column((d) => d.prepaid),
+        column((d) => d.due),
+        column((d) => d.dueDate),
+        at,
+        validator(tx),
+        tx.ctx.companyId,
+      ],
+    );
+  }
+}

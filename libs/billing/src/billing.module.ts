@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@comptoir/catalog';
+import { LedgerLockCoreModule, LedgerLockModule } from '@comptoir/ledger-lock';
+import { PdfModule } from '@comptoir/platform/pdf';
+import { BatchValidationService } from './batch/batch-validation.service';
+import { DeliveryNotesController, DocumentMapController, InvoiceBatchController, InvoicesController, OrdersController, QuotesController } from './document/document-controllers';
+import { DocumentDrafting } from './document/document-drafting';
+import { DocumentLineFactory } from './document/document-lines';
+import { DocumentValidationService } from './document/document-validation.service';
+import { SalesDocumentService } from './document/sales-document.service';
+import { DocumentPdfService } from './pdf/document-pdf.service';
+import { OriginalPdfHandler } from './pdf/original-pdf.handler';
+import { SalesDocumentSealSource } from './seal/sales-document-seal-source';
+import { BillingSettingsController } from './settings/billing-settings.controller';
+import { BillingSettingsService } from './settings/billing-settings.service';
+
+/**
+ * HTTP side of billing: the four document types, batch validation, the document map and settings.
+ * Sales documents are registered as a seal source, so that /ledger/verify rechecks them; PDFs render
+ * in this process too (drafts on demand, originals when first asked before the worker stored them).
+ */
+@Module({
+  imports: [CatalogModule, PdfModule, LedgerLockModule.forSources([SalesDocumentSealSource])],
+  controllers: [InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController],
+  providers: [SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService],
+  exports: [SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService],
+})
+export class BillingModule {}
+
+/** Worker side of billing: the job that renders, stores and seals original PDFs. */
+@Module({
+  imports: [PdfModule, LedgerLockCoreModule],
+  providers: [OriginalPdfHandler, DocumentPdfService, BillingSettingsService],
+})
+export class BillingWorkerModule {}

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsNonNegativeDecimalString } from '../../common/validators';
+
+export class CreditNoteLineDto {
+  @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd', description: 'A line of the invoice' })
+  @IsUUID()
+  sourceLineId: string;
+
+  @ApiProperty({ example: '1', description: 'Quantity to credit (positive), at most what remains uncredited on that line' })
+  @IsNonNegativeDecimalString(4)
+  quantity: string;
+}
+
+export class CreateCreditNoteDto {
+  @ApiPropertyOptional({ type: [CreditNoteLineDto], description: 'None: everything that remains uncredited' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => CreditNoteLineDto)
+  lines?: CreditNoteLineDto[];
+}
+
+export const MAX_BATCH = 10_000;
+
+export class ValidateBatchDto {
+  @ApiProperty({ type: [String], format: 'uuid', example: ['01934567-89ab-7cde-8f01-23456789abcd'], description: `Up to ${MAX_BATCH} draft invoices, validated all or none` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  ids: string[];
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { DomainEvent } from '@comptoir/platform/kernel';
+import { TenantTx } from '@comptoir/platform/database';
+import { EventHandler, OnDomainEvent } from '@comptoir/platform/queue';
+import { DocumentPdfService } from './document-pdf.service';
+
+export const SEALED_VALIDATED_EVENTS = ['billing.invoice.validated', 'billing.credit_note.validated', 'billing.deposit.validated'] as const;
+
+/**
+ * Renders, stores and seals the original PDF of every validated invoice, credit note and deposit
+ * invoice, once: the processed-events inbox and the "already stored" check under the row lock make a
+ * redelivered event a no-op.
+ */
+@Injectable()
+@OnDomainEvent({ name: 'billing.original-pdf', events: SEALED_VALIDATED_EVENTS })
+export class OriginalPdfHandler implements EventHandler {
+  constructor(private readonly pdfs: DocumentPdfService) {}
+
+  async handle(event: DomainEvent, tx: TenantTx): Promise<void> {
+    await this.pdfs.storeOriginal(tx, event.aggregateId);
+  }
+}
