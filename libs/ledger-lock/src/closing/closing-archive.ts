@@ -18,6 +18,7 @@ interface EntryRow {
   hash: string;
 }
 
+/** seq read as text (bigint); sorting is on e.seq, the number. */
 const ENTRY_COLUMNS = `seq::text AS seq, id, kind, record_type AS "recordType", record_id AS "recordId", record_date::text AS "recordDate", payload, prev_hash AS "prevHash", hash`;
 
 /**
@@ -27,11 +28,11 @@ const ENTRY_COLUMNS = `seq::text AS seq, id, kind, record_type AS "recordType", 
  */
 export async function archiveFiles(tx: TenantTx, closing: LedgerClosingEntity, files: FileStore, sealKey: string): Promise<ArchiveFile[]> {
   const entries = (await tx.manager.query(
-    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE company_id = $1 AND kind <> 'original' AND record_date BETWEEN $2 AND $3 ORDER BY seq`,
+    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries e WHERE company_id = $1 AND kind <> 'original' AND record_date BETWEEN $2 AND $3 ORDER BY e.seq`,
     [tx.ctx.companyId, closing.startDate, closing.endDate],
   )) as EntryRow[];
   const originals = (await tx.manager.query(
-    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE company_id = $1 AND kind = 'original' AND payload->>'recordId' = ANY($2) ORDER BY seq`,
+    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries e WHERE company_id = $1 AND kind = 'original' AND payload->>'recordId' = ANY($2) ORDER BY e.seq`,
     [tx.ctx.companyId, [...new Set(entries.map((e) => e.recordId))]],
   )) as EntryRow[];
   const data = {

@@ -54,7 +54,7 @@ export class LedgerVerifier {
                 payload, prev_hash AS "prevHash", hash,
                 (SELECT last_seq::text FROM ledger_heads WHERE company_id = '${companyId}') AS "headSeq",
                 (SELECT last_hash FROM ledger_heads WHERE company_id = '${companyId}') AS "headHash"
-           FROM ledger_entries WHERE company_id = '${companyId}' ORDER BY seq, id`,
+           FROM ledger_entries e WHERE e.company_id = '${companyId}' ORDER BY e.seq, e.id`,
     );
     let intact = 0;
     let head: { lastSeq: number; lastHash: string } | null | undefined;
