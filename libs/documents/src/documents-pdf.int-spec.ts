@@ -62,10 +62,11 @@ describeWithChromium(config.chromiumPath)('sales documents printed by Chromium',
   it('spreads a 60-line document over several pages, each with the legal footer and its number', async () => {
     const { pages } = await print(sampleInvoice({ lines: sampleLines(60) }));
     expect(pages.length).toBeGreaterThan(1);
+    expect(pages.filter((page) => page.includes('REF-')).length).toBeGreaterThan(1);
     pages.forEach((page, i) => {
       expect(squash(page)).toContain(LEGAL_FOOTER);
       expect(page).toContain(`Page ${i + 1} / ${pages.length}`);
-      expect(page).toContain('Désignation'); // the table header repeats
+      if (page.includes('REF-')) expect(page).toContain('Désignation'); // the table header repeats with the lines
     });
   });
 

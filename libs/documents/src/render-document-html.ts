@@ -6,7 +6,7 @@ import { invoiceMentions, vatMentions } from './invoice-mentions';
 import { sellerLegalIdentity } from './legal-identity';
 import { linesTable } from './lines-table';
 import { PrintableDocument } from './printable-document';
-import { paymentBlock, textSection, totalsBlock } from './totals-block';
+import { textSection, totalsBlock } from './totals-block';
 
 /**
  * A sales document as one self-contained HTML page (inline CSS and images, no script, no external resource) for
@@ -21,7 +21,6 @@ export function renderDocumentHtml(doc: PrintableDocument): string {
     partiesBlock(doc),
     linesTable(doc),
     doc.kind === 'delivery_note' ? '' : totalsBlock(doc),
-    doc.kind === 'delivery_note' ? '' : paymentBlock(doc),
     mentionsBlock(doc),
     textSection('Conditions particulières', doc.specialTerms),
     textSection('Conditions générales de vente', doc.termsOfSale),

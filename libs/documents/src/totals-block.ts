@@ -5,7 +5,8 @@ import { PrintableAllowanceCharge, PrintableDocument } from './printable-documen
 
 const negate = (value: string) => (value.startsWith('-') ? value.slice(1) : `-${value}`);
 
-/** VAT breakdown on the left, totals on the right: HT, allowances/charges, TVA per rate, TTC, prepaid, due. */
+/** VAT breakdown and payment terms on the left, totals on the right: HT, allowances/charges, TVA per rate, TTC,
+ * prepaid, due. */
 export function totalsBlock(doc: PrintableDocument): string {
   const { totals, currency } = doc;
   const money = (value: string) => formatMoney(value, currency);
@@ -22,7 +23,7 @@ export function totalsBlock(doc: PrintableDocument): string {
   const invoiceLike = INVOICE_KINDS.has(doc.kind);
   if (isNonZero(totals.prepaid) && (invoiceLike || doc.options.showDepositsAndPayments)) rows.push(row('Déjà réglé (acomptes et paiements)', negate(totals.prepaid)));
   if (invoiceLike) rows.push(row(doc.kind === 'credit_note' ? 'Montant de l’avoir' : 'Net à payer', totals.due, 'due'));
-  return `<section class="summary"><div class="left">${vatTable(doc)}</div><table class="totals">${rows.join('')}</table></section>`;
+  return `<section class="summary"><div class="left">${vatTable(doc)}${paymentBlock(doc)}</div><table class="totals">${rows.join('')}</table></section>`;
 }
 
 /** "Remise 5 % (TVA 20 %)": a discount on the gross total is split per VAT rate, so each part names its rate. */
@@ -42,16 +43,16 @@ function vatTable(doc: PrintableDocument): string {
 }
 
 /** Installments of the payment terms, with the payment method. */
-export function paymentBlock(doc: PrintableDocument): string {
+function paymentBlock(doc: PrintableDocument): string {
   const method = doc.paymentMethod ? `<p>Mode de règlement : ${escapeHtml(doc.paymentMethod)}</p>` : '';
-  if (doc.schedule.length === 0) return method ? `<section class="block">${method}</section>` : '';
+  if (doc.schedule.length === 0) return method ? `<div class="payment">${method}</div>` : '';
   const rows = doc.schedule
     .map((i) => {
       const label = i.label?.trim() || (i.kind === 'deposit' ? 'Acompte' : 'Paiement');
       return `<tr><td>${escapeHtml(label)}</td><td>${formatDate(i.dueDate)}</td><td>${formatPercent(i.percent)}</td><td>${formatMoney(i.amount, doc.currency)}</td><td>${escapeHtml(i.method ?? '')}</td></tr>`;
     })
     .join('');
-  return `<section class="block"><h3>Échéancier</h3><table class="schedule"><thead><tr><th>Échéance</th><th>Date</th><th>Part</th><th>Montant TTC</th><th>Règlement</th></tr></thead><tbody>${rows}</tbody></table>${method}</section>`;
+  return `<div class="payment"><h3>Échéancier</h3><table class="schedule"><thead><tr><th>Échéance</th><th>Date</th><th>Part</th><th>Montant TTC</th><th>Règlement</th></tr></thead><tbody>${rows}</tbody></table>${method}</div>`;
 }
 
 export function textSection(title: string, text: string | null | undefined): string {

@@ -26,16 +26,17 @@ export function composeBatch(docs: BatchDocument[]): string {
 /**
  * Each document's @page rules under its own page name, with its page numbers made local: `counter(pages)` becomes
  * its own page count and `counter(page)` goes through a counter style mapping the print's page numbers
- * firstPage…firstPage+n-1 to 1…n (CSS has no arithmetic in `content`).
+ * firstPage…firstPage+n-1 to 1…n (CSS has no arithmetic in `content`). `order` is the order the documents are
+ * printed in (indexes into docs and pageCounts).
  */
-export function batchPageCss(docs: BatchDocument[], pageCounts: number[]): string {
+export function batchPageCss(docs: BatchDocument[], pageCounts: number[], order: number[] = docs.map((_, i) => i)): string {
   let firstPage = 1;
-  return docs
-    .map((doc, index) => {
+  return order
+    .map((index) => {
       const pages = pageCounts[index]!;
       const name = pageName(index);
       const symbols = Array.from({ length: pages }, (_, i) => `"${i + 1}"`).join(' ');
-      const blocks = doc.pageBlocks.map((block) => block.replace(/counter\(\s*pages\s*\)/gi, `"${pages}"`).replace(/counter\(\s*page\s*\)/gi, `counter(page, ${name})`));
+      const blocks = docs[index]!.pageBlocks.map((block) => block.replace(/counter\(\s*pages\s*\)/gi, `"${pages}"`).replace(/counter\(\s*page\s*\)/gi, `counter(page, ${name})`));
       const css = `@counter-style ${name}{system:fixed ${firstPage};symbols:${symbols};}` + blocks.map((block) => `@page ${name}{${block}}`).join('');
       firstPage += pages;
       return css;

@@ -2,7 +2,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFPage, PDFRef, PDFString
 import { BATCH_MARKER_PREFIX } from './batch-compose';
 
 export interface SplitBatch {
-  /** First page index (0-based) of each document in the combined print. */
+  /** First page index (0-based) of each document (by its index in the batch) in the combined print. */
   starts: number[];
   /** Page count of each document, as laid out. */
   pageCounts: number[];
@@ -12,8 +12,10 @@ export interface SplitBatch {
   load: PDFDocument;
 }
 
-/** Reads each document's page range from the marker links, and removes the markers from the pages. */
-export async function locateDocuments(pdf: Uint8Array, count: number): Promise<SplitBatch> {
+/** Reads each document's page range from the marker links, and removes the markers from the pages. `order` is the
+ * order the documents were printed in. */
+export async function locateDocuments(pdf: Uint8Array, order: number[]): Promise<SplitBatch> {
+  const count = order.length;
   const load = await PDFDocument.load(pdf, { updateMetadata: false });
   const pages = load.getPages();
   const starts: number[] = new Array(count).fill(-1);
@@ -24,9 +26,9 @@ export async function locateDocuments(pdf: Uint8Array, count: number): Promise<S
       page.node.removeAnnot(ref);
     }
   });
-  const ordered = starts.every((start, i) => start >= 0 && ends[i]! >= start && (i === 0 || start > ends[i - 1]!));
-  if (!ordered) throw new Error(`PDF batch markers not found in order: ${starts.join(',')} / ${ends.join(',')}`);
-  const contiguous = starts[0] === 0 && ends[count - 1] === pages.length - 1 && starts.every((start, i) => i === 0 || start === ends[i - 1]! + 1);
+  const inOrder = order.every((doc, i) => starts[doc]! >= 0 && ends[doc]! >= starts[doc]! && (i === 0 || starts[doc]! > ends[order[i - 1]!]!));
+  if (!inOrder) throw new Error(`PDF batch markers not found in order: ${starts.join(',')} / ${ends.join(',')}`);
+  const contiguous = starts[order[0]!] === 0 && ends[order[count - 1]!] === pages.length - 1 && order.every((doc, i) => i === 0 || starts[doc] === ends[order[i - 1]!]! + 1);
   return { starts, pageCounts: starts.map((start, i) => ends[i]! - start + 1), contiguous, load };
 }
 

@@ -14,6 +14,8 @@ const BATCH_SIZE = 50;
 /** Renders allowed to wait for a tab, per tab, before callers get a 503. */
 const WAITING_PER_SLOT = 64;
 const LOAD_TIMEOUT_MS = 30_000;
+/** Space assumed lost at each page break when estimating page counts (measured on the sales-document template). */
+const BREAK_WASTE_PX = 90;
 const PRINT_TIMEOUT_MS = 120_000;
 
 /**
@@ -80,32 +82,40 @@ export class PdfRenderer implements OnModuleDestroy {
   }
 
   private async renderBatch(docs: BatchDocument[], knownPageCounts?: number[]): Promise<Buffer[]> {
-    const { pdf, pageCounts } = await this.pool.use((slot) =>
+    const { pdf, order, pageCounts } = await this.pool.use((slot) =>
       slot.run(async (page) => {
         await page.setContent(composeBatch(docs), { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-        const counts = knownPageCounts ?? (await estimatePageCounts(page));
-        await appendStyle(page, batchPageCss(docs, counts));
-        return { pdf: await printPdf(page), pageCounts: counts };
+        let order = docs.map((_, i) => i);
+        let counts = knownPageCounts;
+        if (!counts) {
+          const estimates = await estimatePageCounts(page);
+          counts = estimates.map((estimate) => estimate.pages);
+          // A short estimate shifts the page numbers of every later document: print the safest estimates first.
+          order = order.sort((a, b) => estimates[b]!.headroom - estimates[a]!.headroom);
+          await reorderDocuments(page, order);
+        }
+        await appendStyle(page, batchPageCss(docs, counts, order));
+        return { pdf: await printPdf(page), order, pageCounts: counts };
       }),
     );
-    const batch = await locateDocuments(pdf, docs.length);
+    const batch = await locateDocuments(pdf, order);
     if (!batch.contiguous) return Promise.all(docs.map((doc) => this.render(doc.html)));
     const results: Buffer[] = new Array(docs.length);
     const misestimated: number[] = [];
     let expectedStart = 0;
-    for (let i = 0; i < docs.length; i++) {
-      if (batch.starts[i] === expectedStart && batch.pageCounts[i] === pageCounts[i]) results[i] = await extractDocument(batch, i, docs[i]!.title);
-      else misestimated.push(i);
-      expectedStart += pageCounts[i]!;
+    for (const index of order) {
+      if (batch.starts[index] === expectedStart && batch.pageCounts[index] === pageCounts[index]) results[index] = await extractDocument(batch, index, docs[index]!.title);
+      else misestimated.push(index);
+      expectedStart += pageCounts[index]!;
     }
     if (misestimated.length > 0) {
       // Layout does not depend on the neighbours, so the counts read from this print are exact for the next one.
       if (knownPageCounts) throw new Error('PDF batch layout differs between two prints of the same documents');
       const again = await this.renderBatch(
-        misestimated.map((i) => docs[i]!),
-        misestimated.map((i) => batch.pageCounts[i]!),
+        misestimated.map((index) => docs[index]!),
+        misestimated.map((index) => batch.pageCounts[index]!),
       );
-      misestimated.forEach((docIndex, i) => (results[docIndex] = again[i]!));
+      misestimated.forEach((index, i) => (results[index] = again[i]!));
     }
     return results;
   }
@@ -115,10 +125,35 @@ async function printPdf(page: Page): Promise<Buffer> {
   return Buffer.from(await page.pdf({ ...PDF_PRINT_OPTIONS, timeout: PRINT_TIMEOUT_MS }));
 }
 
-/** Pages each document block will take, from its laid-out height (print media, content-box width). */
-async function estimatePageCounts(page: Page): Promise<number[]> {
+/**
+ * Pages each document block will take, from its laid-out height (print media, content-box width). Page breaks
+ * waste some space (rows and blocks that do not split, repeated table headers): BREAK_WASTE per break is assumed.
+ * `headroom` is the unused height left on the last page: the smaller, the likelier the estimate is short.
+ */
+async function estimatePageCounts(page: Page): Promise<{ pages: number; headroom: number }[]> {
   const heights = await page.$$eval('[data-cpt-doc]', (blocks) => blocks.map((block) => block.getBoundingClientRect().height));
-  return heights.map((height) => Math.max(1, Math.ceil(height / PDF_CONTENT_BOX.height - 1e-3)));
+  return heights.map((height) => {
+    let pages = Math.max(1, Math.ceil(height / PDF_CONTENT_BOX.height));
+    const withWaste = () => height + (pages - 1) * BREAK_WASTE_PX;
+    while (withWaste() > pages * PDF_CONTENT_BOX.height) pages++;
+    return { pages, headroom: pages * PDF_CONTENT_BOX.height - withWaste() };
+  });
+}
+
+/** Moves the document blocks into print order; each but the first starts a new sheet. */
+async function reorderDocuments(page: Page, order: number[]): Promise<void> {
+  await page.$$eval(
+    '[data-cpt-doc]',
+    (blocks, order) => {
+      const parent = blocks[0]!.parentElement!;
+      order.forEach((index, position) => {
+        const block = blocks[index] as HTMLElement;
+        block.style.breakBefore = position === 0 ? 'auto' : 'page';
+        parent.appendChild(block);
+      });
+    },
+    order,
+  );
 }
 
 async function appendStyle(page: Page, css: string): Promise<void> {
