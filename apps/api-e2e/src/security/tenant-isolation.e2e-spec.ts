@@ -46,6 +46,26 @@ async function createProduct(w: World): Promise<{ id: string; leaks: string[] }>
   return { id: res.body.id as string, leaks: [res.body.id as string, reference, name] };
 }
 
+/** A draft sales document of A with one line (drafts: their PDF is rendered, never stored, so the owner's GET changes nothing). */
+async function salesDocument(w: World, path: 'quotes' | 'orders' | 'delivery-notes' | 'invoices'): Promise<Resource> {
+  const account = await createAccount(w);
+  const title = marker('A-document');
+  const description = marker('A-line');
+  const res = await w.t
+    .http()
+    .post(`/api/v1/${path}`)
+    .set(w.a.auth)
+    .send({ accountId: account.id, title, lines: [{ description, quantity: '2', unitPrice: '50.00', vatRate: '20.00' }] })
+    .expect(201);
+  const id = res.body.id as string;
+  return {
+    params: { id },
+    leaks: [id, title, description, ...account.leaks],
+    scope: 'company',
+    probe: async () => ({ document: await get(w, `/api/v1/${path}/${id}`), map: await get(w, `/api/v1/documents/${id}/map`) }),
+  };
+}
+
 const listEntry = async (w: World, path: string, id: string) =>
   ((await get(w, path)).data as { id: string }[]).find((row) => row.id === id) ?? null;
 
@@ -163,6 +183,11 @@ const FACTORIES: Record<string, Factory> = {
     const id = res.body.id as string;
     return { params: { id }, leaks: [id, ...account.leaks, ...product.leaks], scope: 'company', probe: () => get(w, `/api/v1/customer-prices/${id}`) };
   },
+  '/api/v1/quotes/{id}': (w) => salesDocument(w, 'quotes'),
+  '/api/v1/orders/{id}': (w) => salesDocument(w, 'orders'),
+  '/api/v1/delivery-notes/{id}': (w) => salesDocument(w, 'delivery-notes'),
+  '/api/v1/invoices/{id}': (w) => salesDocument(w, 'invoices'),
+  '/api/v1/documents/{id}': (w) => salesDocument(w, 'quotes'),
   '/api/v1/admin/queue/failed/{jobId}': async (w) => {
     // A delivery that exhausted its retries (in-process driver: the outbox row itself).
     const id = newId();
