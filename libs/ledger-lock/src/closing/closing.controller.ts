@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { TenantContext } from '@comptoir/platform/kernel';
@@ -13,6 +13,8 @@ import { LedgerClosingEntity } from './ledger-closing.entity';
 @ApiBearerAuth()
 @Controller('v1/closings')
 export class ClosingController {
+  private readonly logger = new Logger(ClosingController.name);
+
   constructor(
     private readonly closings: ClosingService,
     private readonly archives: ClosingArchiveService,
@@ -29,7 +31,11 @@ export class ClosingController {
   @ApiCreatedResponse({ type: ClosingResponseDto })
   @ApiProblems(400, 401, 403, 409)
   async create(@Tenant() ctx: TenantContext, @Body() body: CreateClosingDto): Promise<ClosingResponseDto> {
-    return toClosingDto(await this.closings.close(ctx, body));
+    const closing = await this.closings.close(ctx, body);
+    // The archive is stored right away, outside the closing transaction (it reads many files); if that
+    // fails the closing stands and the first download builds it.
+    await this.archives.archive(ctx, closing.id).catch((error: unknown) => this.logger.warn(`Archive of closing ${closing.id} not stored yet: ${String(error)}`));
+    return toClosingDto(closing);
   }
 
   @Get()

@@ -1,4 +1,12 @@
 import { createHash } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule } from '@comptoir/platform/config';
+import { DATABASE_LIB_ENTITIES, DatabaseModule } from '@comptoir/platform/database';
+import { testConfig } from '@comptoir/platform/testing';
+import { ORG_ENTITIES } from '@comptoir/org';
+import { LEDGER_ENTITIES } from '../index';
+import { LedgerLockModule } from '../ledger-lock.module';
 import { FileStore } from '@comptoir/platform/storage';
 import { newId, TenantContext } from '@comptoir/platform/kernel';
 import { createLedgerHarness, LedgerHarness } from '../testing/ledger-harness';
@@ -140,6 +148,18 @@ describe('sealed journal (real PostgreSQL)', () => {
     await expect(h.owner.query(`DELETE FROM ledger_entries WHERE company_id = $1`, [ctx.companyId])).rejects.toThrow(/append-only: DELETE refused/);
     await expect(h.owner.query(`TRUNCATE ledger_entries CASCADE`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     expect(await verify(ctx)).toMatchObject({ ok: true, entries: 1 });
+  });
+
+  it('refuses to start without a seal key', async () => {
+    @Module({
+      imports: [
+        ConfigModule.forRoot(testConfig(h.db.url, { ledgerSealKey: undefined })),
+        DatabaseModule.forRoot({ entities: [...DATABASE_LIB_ENTITIES, ...ORG_ENTITIES, ...LEDGER_ENTITIES], applicationName: 'ledger-test-nokey', poolSize: 1 }),
+        LedgerLockModule,
+      ],
+    })
+    class NoKeyModule {}
+    await expect(NestFactory.createApplicationContext(NoKeyModule, { logger: false, abortOnError: false })).rejects.toThrow(/LEDGER_SEAL_KEY is not set/);
   });
 
   it('streams a journal of 100,000 entries', async () => {
