@@ -19,3 +19,4 @@ import { SalesDocumentLinkEntity } from './document/sales-document-link.entity';
 import { SalesDocumentEntity } from './document/sales-document.entity';
 import { BillingSettingsEntity } from './settings/billing-settings.entity';
 export const BILLING_ENTITIES = [SalesDocumentEntity, SalesDocumentLineEntity, SalesDocumentLinkEntity, BillingSettingsEntity];
+export * from './seed/seed-billing-demo';
