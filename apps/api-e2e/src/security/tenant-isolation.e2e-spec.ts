@@ -188,6 +188,23 @@ const FACTORIES: Record<string, Factory> = {
   '/api/v1/delivery-notes/{id}': (w) => salesDocument(w, 'delivery-notes'),
   '/api/v1/invoices/{id}': (w) => salesDocument(w, 'invoices'),
   '/api/v1/documents/{id}': (w) => salesDocument(w, 'quotes'),
+  '/api/v1/numbering/sequences/{id}': async (w) => {
+    // An establishment's own series (the company series exist by default); one per new establishment.
+    const establishment = await w.t.http().post('/api/v1/establishments').set(w.a.auth).send({ name: marker('A-branch'), siret: siretOf(w.a.companySiren) }).expect(201);
+    const pattern = `${marker('A').replace('-', '')}{yyyy}-`;
+    const res = await w.t.http().post('/api/v1/numbering/sequences').set(w.a.auth).send({ documentType: 'invoice', establishmentId: establishment.body.id, pattern }).expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id, pattern, establishment.body.id], scope: 'company', probe: () => get(w, `/api/v1/numbering/sequences/${id}`) };
+  },
+  '/api/v1/closings/{id}': async (w) => {
+    // Months close in sequence: each call closes the month after A's latest (from January 2020).
+    const [latest] = (await get(w, '/api/v1/closings?kind=month&limit=1')).data as { period: string }[];
+    const [year, month] = (latest?.period ?? '2019-12').split('-').map(Number) as [number, number];
+    const period = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+    const res = await w.t.http().post('/api/v1/closings').set(w.a.auth).send({ period, kind: 'month' }).expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id], scope: 'company', probe: () => get(w, `/api/v1/closings/${id}`) };
+  },
   '/api/v1/admin/queue/failed/{jobId}': async (w) => {
     // A delivery that exhausted its retries (in-process driver: the outbox row itself).
     const id = newId();
