@@ -43,6 +43,17 @@ describe('seedBillingDemo', () => {
     );
     expect(invoices.map((i) => i.date)).toEqual([...invoices.map((i) => i.date)].sort());
     expect((await t.http().get('/api/v1/ledger/verify').set(org.auth).expect(200)).body.ok).toBe(true);
+
+    // Keyset pages (newest first) add up to the whole list, in the same order.
+    const all = (await t.http().get('/api/v1/invoices?limit=200').set(org.auth).expect(200)).body.data.map((d: { id: string }) => d.id);
+    const paged: string[] = [];
+    for (let cursor: string | null = null, pages = 0; pages === 0 || cursor; pages++) {
+      const page: { body: { data: { id: string }[]; nextCursor: string | null } } = await t.http().get('/api/v1/invoices').query({ limit: 5, ...(cursor ? { cursor } : {}) }).set(org.auth).expect(200);
+      paged.push(...page.body.data.map((d) => d.id));
+      cursor = page.body.nextCursor;
+    }
+    expect(all).toHaveLength(17);
+    expect(paged).toEqual(all);
     expect(await seedBillingDemo(t.app, ctx, { customerIds: customers })).toBeNull();
   }, 60_000);
 });
