@@ -9,7 +9,7 @@
 //   redocly     redocly lint openapi.json: no errors
 //   jest        unit + integration projects (real PostgreSQL; Redis when there is one)
 //   web-build   vite build of the SPA (when apps/web exists)
-//   web-e2e     apps/web-e2e/src/customer-journey.ts in Chromium (when it exists)
+//   web-e2e     apps/web-e2e/src/run-all.ts (every browser journey) in Chromium (when it exists)
 //
 // `--parallel` runs the four independent static stages side by side (results still print in order; worth it
 // on a machine with spare cores, not on a busy 2-core one). `--only=lint,jest` / `--skip=web-e2e` pick
@@ -182,7 +182,7 @@ function head(text, lines) {
 }
 
 const webConfig = join(root, 'apps/web/vite.config.ts');
-const journey = join(root, 'apps/web-e2e/src/customer-journey.ts');
+const journey = join(root, 'apps/web-e2e/src/run-all.ts');
 let webBuilt = null; // null: no SPA in this repository; true/false: the build's outcome
 
 async function webBuild() {

@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompanyKey } from '../app/company';
@@ -26,7 +26,8 @@ export function AccountPicker({
   const results = useQuery({
     queryKey: key('accounts', 'picker', role, q),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/accounts', { params: { query: { q: q || undefined, role, limit: 20 } }, signal })),
-    placeholderData: keepPreviousData,
+    // No stale matches while the next ones load: an option shown is always one of the current search.
+    staleTime: 60_000,
   });
   const [known, setKnown] = useState<Record<string, string>>({});
   const data = useMemo(() => {

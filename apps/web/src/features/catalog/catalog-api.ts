@@ -16,16 +16,19 @@ export function useProductPages(filters: ProductFilters) {
   });
 }
 
+/** First matches of a product search, as a query (the line entry also fetches it on Enter). */
+export function productSearchQuery(key: (...parts: unknown[]) => unknown[], q: string) {
+  return {
+    queryKey: key('products', 'search', q),
+    queryFn: ({ signal }: { signal?: AbortSignal }) => unwrap(api.GET('/api/v1/products', { params: { query: { q: q || undefined, active: true, limit: 20 } }, signal })),
+    staleTime: 60_000,
+  };
+}
+
 /** First matches of a product search: pickers and the line entry of the document editor. */
 export function useProductSearch(q: string, enabled = true) {
   const key = useCompanyKey();
-  return useQuery({
-    queryKey: key('products', 'search', q),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/products', { params: { query: { q: q || undefined, active: true, limit: 20 } }, signal })),
-    placeholderData: keepPreviousData,
-    enabled,
-    staleTime: 60_000,
-  });
+  return useQuery({ ...productSearchQuery(key, q), placeholderData: keepPreviousData, enabled });
 }
 
 export function useProduct(id: string | undefined) {

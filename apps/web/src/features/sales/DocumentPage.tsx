@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { IconArrowLeft } from '../../components/icons';
 import { ErrorState, LoadingState, PageHeader } from '../../components/ui';
@@ -26,66 +27,63 @@ function BackToList({ config }: { config: DocumentTypeConfig }) {
   );
 }
 
-function useHeading(doc: SalesDocument): string {
+function useHeading(doc: SalesDocument | null, config: DocumentTypeConfig): string {
   const { t } = useTranslation();
+  if (!doc) return t(`sales.types.${config.type}.new`);
   const what = doc.kind && doc.kind !== 'invoice' ? t(`sales.kinds.${doc.kind}`) : t(`sales.types.${doc.type}.singular`);
   return doc.number ? `${what} ${doc.number}` : t('sales.draftHeading', { what });
 }
 
-/** A document: the editor while it is a draft (and the user may write), the frozen view otherwise. */
+/**
+ * A document: the editor while it is a draft (and the user may write), the frozen view otherwise.
+ * `/quotes/new` is the same screen without a document yet: the editor stays mounted when the first
+ * save gives the draft its address, so lines typed meanwhile are not lost.
+ */
 export function DocumentPage({ config }: { config: DocumentTypeConfig }) {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const doc = useDocument(config.type, id);
-  if (doc.isPending) return <LoadingState />;
-  if (doc.isError) return <ErrorState error={doc.error} onRetry={isApiError(doc.error, 404) ? undefined : () => void doc.refetch()} />;
-  return <LoadedDocument config={config} doc={doc.data} />;
-}
-
-function LoadedDocument({ config, doc }: { config: DocumentTypeConfig; doc: SalesDocument }) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const can = useCan();
-  const title = useHeading(doc);
-  const editable = doc.status === 'draft' && can('billing:write');
-  return (
-    <>
-      <PageHeader title={title} back={<BackToList config={config} />} actions={editable ? null : <DocumentActions doc={doc} />} />
-      <Stack gap="lg">
-        <Group gap={6} mt={-12}>
-          <StatusBadge type={doc.type} status={doc.status} size="lg" />
-          <KindBadge kind={doc.kind} />
-          {doc.testMode ? (
-            <Badge color="yellow" variant="filled">
-              TEST
-            </Badge>
-          ) : null}
-          {doc.proforma ? <Badge variant="outline">{t('sales.header.proforma')}</Badge> : null}
-        </Group>
-        <DocumentMapPanel id={doc.id} />
-        {editable ? (
-          <DocumentEditor
-            key={doc.id}
-            type={config.type}
-            doc={doc}
-            focusEntry={Boolean((location.state as { focusEntry?: boolean } | null)?.focusEntry)}
-            actions={({ dirty, save }) => <DocumentActions doc={doc} dirty={dirty} save={save} />}
-          />
-        ) : (
-          <DocumentView doc={doc} />
-        )}
-      </Stack>
-    </>
-  );
-}
-
-export function NewDocumentPage({ config }: { config: DocumentTypeConfig }) {
-  const { t } = useTranslation();
   const [params] = useSearchParams();
+  const can = useCan();
+  const creating = id === 'new';
+  // The editor keeps its key from `new` to the address its first save gave it, and changes for another document.
+  const [editor, setEditor] = useState({ id, key: id });
+  if (editor.id !== id) setEditor({ id, key: editor.id === 'new' ? editor.key : id });
+  const query = useDocument(config.type, creating ? undefined : id);
+  const heading = useHeading(query.data ?? null, config);
+  if (!creating && query.isPending) return <LoadingState />;
+  if (!creating && query.isError) return <ErrorState error={query.error} onRetry={isApiError(query.error, 404) ? undefined : () => void query.refetch()} />;
+  const doc = creating ? null : (query.data ?? null);
+  const editable = doc === null || (doc.status === 'draft' && can('billing:write'));
   const accountId = params.get('accountId');
   return (
     <>
-      <PageHeader title={t(`sales.types.${config.type}.new`)} back={<BackToList config={config} />} />
-      <DocumentEditor type={config.type} doc={null} initialAccount={accountId ? { id: accountId, name: params.get('accountName') } : null} />
+      <PageHeader title={heading} back={<BackToList config={config} />} actions={doc && !editable ? <DocumentActions doc={doc} /> : null} />
+      <Stack gap="lg">
+        {doc ? (
+          <Group gap={6} mt={-12}>
+            <StatusBadge type={doc.type} status={doc.status} size="lg" />
+            <KindBadge kind={doc.kind} />
+            {doc.testMode ? (
+              <Badge color="yellow" variant="filled">
+                TEST
+              </Badge>
+            ) : null}
+            {doc.proforma ? <Badge variant="outline">{t('sales.header.proforma')}</Badge> : null}
+          </Group>
+        ) : null}
+        {doc ? <DocumentMapPanel id={doc.id} /> : null}
+        {editable ? (
+          <DocumentEditor
+            key={editor.key}
+            type={config.type}
+            doc={doc}
+            initialAccount={accountId ? { id: accountId, name: params.get('accountName') } : null}
+            actions={doc ? ({ dirty, save }) => <DocumentActions doc={doc} dirty={dirty} save={save} /> : undefined}
+          />
+        ) : doc ? (
+          <DocumentView doc={doc} />
+        ) : null}
+      </Stack>
     </>
   );
 }

@@ -47,19 +47,21 @@ function useRefresh() {
   };
 }
 
-export function useSaveDocument(type: DocumentType, id: string | undefined) {
+/** Creates the draft (no id yet) or replaces it (PATCH: header and every line). */
+export function useSaveDocument(type: DocumentType) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: DocumentBody) => (id ? request<SalesDocument>('PATCH', `${base(type)}/${id}`, { body }) : request<SalesDocument>('POST', base(type), { body })),
+    mutationFn: ({ id, body }: { id: string | null; body: DocumentBody }) =>
+      id ? request<SalesDocument>('PATCH', `${base(type)}/${id}`, { body }) : request<SalesDocument>('POST', base(type), { body }),
     onSuccess: (doc) => refresh(doc),
   });
 }
 
 /** Fast line entry: the server prices the product for the document's customer (customer price > price list > catalog). */
-export function useAddProductLine(type: DocumentType, id: string) {
+export function useAddProductLine(type: DocumentType) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: { productId: string; quantity: string; unit?: string }) => request<SalesDocument>('POST', `${base(type)}/${id}/lines`, { body }),
+    mutationFn: ({ id, ...body }: { id: string; productId: string; quantity: string; unit?: string }) => request<SalesDocument>('POST', `${base(type)}/${id}/lines`, { body }),
     onSuccess: (doc) => refresh(doc),
   });
 }

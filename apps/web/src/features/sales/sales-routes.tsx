@@ -4,13 +4,11 @@ import { DOCUMENT_TYPE_LIST } from './document-types';
 
 const DocumentListPage = lazy(() => import('./DocumentListPage').then((m) => ({ default: m.DocumentListPage })));
 const DocumentPage = lazy(() => import('./DocumentPage').then((m) => ({ default: m.DocumentPage })));
-const NewDocumentPage = lazy(() => import('./DocumentPage').then((m) => ({ default: m.NewDocumentPage })));
 
-/** /quotes, /orders, /delivery-notes, /invoices: list, new draft, one document. */
+/** /quotes, /orders, /delivery-notes, /invoices: the list, and one document (`new`: a draft not saved yet). */
 export function salesRoutes() {
   return DOCUMENT_TYPE_LIST.flatMap((config) => [
     <Route key={`${config.path}-list`} path={config.path} element={<DocumentListPage config={config} />} />,
-    <Route key={`${config.path}-new`} path={`${config.path}/new`} element={<NewDocumentPage key={config.path} config={config} />} />,
     <Route key={`${config.path}-doc`} path={`${config.path}/:id`} element={<DocumentPage config={config} />} />,
   ]);
 }

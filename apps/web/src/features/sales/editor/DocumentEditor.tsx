@@ -1,6 +1,6 @@
 import { Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { FormErrorAlert } from '../../../components/ui';
@@ -33,13 +33,11 @@ export function DocumentEditor({
   type,
   doc,
   initialAccount,
-  focusEntry,
   actions,
 }: {
   type: DocumentType;
   doc: SalesDocument | null;
   initialAccount?: { id: string; name: string | null } | null;
-  focusEntry?: boolean;
   actions?: (ctx: { dirty: boolean; save: () => Promise<SalesDocument | null> }) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -57,8 +55,8 @@ export function DocumentEditor({
   }
   const dirty = JSON.stringify(state) !== baseline;
 
-  const save = useSaveDocument(type, doc?.id);
-  const addLine = useAddProductLine(type, doc?.id ?? '');
+  const save = useSaveDocument(type);
+  const addLine = useAddProductLine(type);
   const vatRates = useVatRates();
   const live = useMemo(() => liveTotals(state), [state]);
   const error = save.error ?? addLine.error;
@@ -66,20 +64,32 @@ export function DocumentEditor({
   const currency = doc?.currency ?? 'EUR';
   const withPrices = type !== 'delivery_note';
 
+  // Lines entered in a burst are added one after the other, each after the previous answer: they read
+  // the latest state through this ref. An answer of the server is the latest state until a render with
+  // that version (or a newer one) of the document takes over.
+  const latest = useRef({ state, dirty, id: doc?.id ?? null, version: doc?.updatedAt ?? '' });
+  if ((doc?.updatedAt ?? '') >= latest.current.version) latest.current = { state, dirty, id: doc?.id ?? latest.current.id, version: doc?.updatedAt ?? '' };
+  const adopt = (saved: SalesDocument) => {
+    latest.current = { state: fromDocument(saved, latest.current.state.accountName), dirty: false, id: saved.id, version: saved.updatedAt };
+  };
+
   const set = <K extends keyof EditorState>(field: K, value: EditorState[K]) => setState((prev) => ({ ...prev, [field]: value }));
 
   /** Saves when there is something to save; a new document gets its address. Resolves to the saved document. */
   const persist = async (extra?: EditorLine): Promise<SalesDocument | null> => {
-    const next = extra ? { ...state, lines: [...state.lines, extra] } : state;
-    if (!creating && !extra && !dirty) return doc;
-    const saved = await save.mutateAsync(toBody(next, type, creating));
-    if (creating) navigate(documentHref(type, saved.id), { replace: true, state: { focusEntry: Boolean(extra) } });
+    const { state: current, dirty: changed, id } = latest.current;
+    if (id && !extra && !changed) return doc;
+    const next = extra ? { ...current, lines: [...current.lines, extra] } : current;
+    const saved = await save.mutateAsync({ id, body: toBody(next, type, !id) });
+    adopt(saved);
+    if (!id) navigate(documentHref(type, saved.id), { replace: true });
     return saved;
   };
 
   const onProduct = async (product: Product, quantity: string) => {
+    const { dirty: changed, id } = latest.current;
     try {
-      if (!creating && !dirty) await addLine.mutateAsync({ productId: product.id, quantity: quantity.replace(',', '.') });
+      if (id && !changed) adopt(await addLine.mutateAsync({ id, productId: product.id, quantity: quantity.replace(',', '.') }));
       else await persist(productLine(product, quantity.replace(',', '.')));
     } catch {
       // The error is shown above the form.
@@ -112,7 +122,6 @@ export function DocumentEditor({
               onComment={() => addLocal('comment')}
               onPageBreak={() => addLocal('page_break')}
               busy={addLine.isPending || save.isPending}
-              autoFocus={focusEntry}
             />
             <Text size="xs" c="dimmed">
               {t('sales.entry.keyboardHint')}

@@ -1,16 +1,19 @@
 import { Button, Combobox, Group, Loader, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCompanyKey } from '../../../app/company';
 import { IconNote, IconPageBreak, IconPlus, IconSearch } from '../../../components/icons';
 import { formatMoney } from '../../../lib/format';
-import { useProductSearch } from '../../catalog/catalog-api';
+import { productSearchQuery, useProductSearch } from '../../catalog/catalog-api';
 import type { Product } from '../../catalog/catalog-types';
 
 /**
- * Fast line entry: quantity, then type a few letters of a product and press Enter; the first match
- * (or the one chosen with the arrows) becomes a priced line and the cursor is back in the search for
- * the next one. Buttons add a free line, a comment or a page break.
+ * Fast line entry: quantity, then a few letters of a product and Enter; the first match (or the one
+ * chosen with the arrows) becomes a priced line. The field is free again at once: products typed in a
+ * burst are queued and added in order, each search resolved on the server if its results were not in
+ * yet. Buttons add a free line, a comment or a page break.
  */
 export function ProductEntry({
   onProduct,
@@ -18,65 +21,70 @@ export function ProductEntry({
   onComment,
   onPageBreak,
   busy,
-  autoFocus,
 }: {
-  onProduct: (product: Product, quantity: string) => Promise<unknown> | void;
+  onProduct: (product: Product, quantity: string) => Promise<unknown>;
   onFreeLine: () => void;
   onComment: () => void;
   onPageBreak: () => void;
   busy: boolean;
-  autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
+  const key = useCompanyKey();
   const [search, setSearch] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [q] = useDebouncedValue(search.trim(), 120);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const results = useProductSearch(q, search.trim().length > 0);
   const inputRef = useRef<HTMLInputElement>(null);
-  const options = search.trim() ? (results.data?.data ?? []) : [];
+  const options = search.trim() && q === search.trim() ? (results.data?.data ?? []) : [];
   const settled = q === search.trim() && !results.isFetching;
+  const [pending, setPending] = useState(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const add = useRef(onProduct);
+  add.current = onProduct;
 
-  useEffect(() => {
-    if (autoFocus) inputRef.current?.focus();
-  }, [autoFocus]);
-
-  // Enter pressed before the results of the last keystrokes arrived: taken as soon as they do.
-  const pendingEnter = useRef(false);
-  // The first match is highlighted once the results match what was typed, so Enter takes it.
-  useEffect(() => {
-    if (!settled || !options.length) return;
-    const first = options[0];
-    if (pendingEnter.current && first) {
-      pendingEnter.current = false;
-      void choose(first.id);
-      return;
-    }
-    combobox.selectFirstOption();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled, results.data]);
-
-  const choose = async (id: string) => {
-    const product = options.find((p) => p.id === id);
-    if (!product) return;
-    combobox.closeDropdown();
+  const enqueue = (resolve: () => Promise<Product | undefined>, qty: string) => {
+    setPending((n) => n + 1);
+    queue.current = queue.current
+      .then(async () => {
+        const product = await resolve();
+        if (product) await add.current(product, qty);
+      })
+      .catch(() => undefined)
+      .finally(() => setPending((n) => n - 1));
     setSearch('');
-    await onProduct(product, quantity.trim() || '1');
     setQuantity('1');
+    combobox.closeDropdown();
     inputRef.current?.focus();
   };
+
+  /** Enter without a highlighted option: the first match of what was typed. */
+  const addFirstMatch = (text: string, qty: string) =>
+    enqueue(async () => (await client.fetchQuery(productSearchQuery(key, text))).data[0], qty);
+
+  const addChosen = (id: string) => {
+    const product = options.find((p) => p.id === id);
+    if (product) enqueue(async () => product, quantity.trim() || '1');
+  };
+
+  useEffect(() => {
+    // The arrows start from the first match once the results of what was typed are in.
+    if (settled && options.length) combobox.selectFirstOption();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settled, results.data]);
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" className="product-entry">
       <TextInput label={t('sales.entry.quantity')} value={quantity} onChange={(e) => setQuantity(e.currentTarget.value)} inputMode="decimal" w={90} styles={{ input: { textAlign: 'right' } }} />
-      <Combobox store={combobox} onOptionSubmit={(id) => void choose(id)} withinPortal>
+      <Combobox store={combobox} onOptionSubmit={addChosen} withinPortal>
         <Combobox.Target>
           <TextInput
             ref={inputRef}
             label={t('sales.entry.product')}
             placeholder={t('sales.entry.placeholder')}
             leftSection={<IconSearch size={16} />}
-            rightSection={busy || (search.trim() && !settled) ? <Loader size={14} /> : null}
+            rightSection={busy || pending > 0 || (search.trim() && !settled) ? <Loader size={14} /> : null}
             value={search}
             onChange={(e) => {
               setSearch(e.currentTarget.value);
@@ -87,10 +95,10 @@ export function ProductEntry({
             onBlur={() => combobox.closeDropdown()}
             onKeyDown={(e) => {
               if (e.key !== 'Enter' || !search.trim()) return;
-              if (!settled || combobox.getSelectedOptionIndex() === -1) {
-                e.preventDefault();
-                if (!settled) pendingEnter.current = true;
-              }
+              // A highlighted option of the current results: the combobox submits it (addChosen).
+              if (settled && combobox.getSelectedOptionIndex() !== -1) return;
+              e.preventDefault();
+              addFirstMatch(search.trim(), quantity.trim() || '1');
             }}
             style={{ flex: '1 1 340px', minWidth: 280 }}
           />

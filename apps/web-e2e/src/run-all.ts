@@ -1,0 +1,10 @@
+/**
+ * Every browser journey, one API and one Chromium for all (stage web-e2e of `npm test`):
+ *
+ *   node -r ./tools/register.cjs apps/web-e2e/src/run-all.ts
+ */
+import { customerJourney } from './customer-journey';
+import { salesJourney } from './sales-journey';
+import { runMain } from './support/harness';
+
+runMain([customerJourney, salesJourney]);
