@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { luhnValid, TenantContext } from '@comptoir/platform/kernel';
 import { CompanyService, EstablishmentService, SectorService, SignupService } from '@comptoir/org';
 import { AccountService, ActivityService, ContactService } from '@comptoir/crm';
+import { TenantDb } from '@comptoir/platform/database';
+import { seedCatalogDemo } from '@comptoir/catalog';
+import { seedBillingDemo } from '@comptoir/billing';
 
 export const DEMO_EMAIL = 'demo@comptoir.test';
 export const DEMO_PASSWORD = 'comptoir-demo';
@@ -94,6 +97,7 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
 
   const accounts = app.get(AccountService);
   const customerIds: string[] = [];
+  const billableIds: string[] = [];
   for (let i = 0; i < 50; i++) {
     const place = CITIES[i % CITIES.length]!;
     const last = LAST_NAMES[i % LAST_NAMES.length]!;
@@ -112,6 +116,7 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
       preferredPaymentMethod: i % 4 === 0 ? 'direct_debit' : 'transfer',
     });
     customerIds.push(account.id);
+    if (i % 7 !== 0) billableIds.push(account.id);
     if (addContact) {
       const first = FIRST_NAMES[i % FIRST_NAMES.length]!;
       await addContact(ctx, account.id, { firstName: first, lastName: last, email: `${first.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')}@${slug}.fr`, jobTitle: 'Gérant', isPrimary: true });
@@ -119,6 +124,9 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
     }
   }
   await seedAgenda(app, ctx, customerIds);
+  const catalog = await seedCatalogDemo(app.get(TenantDb), ctx);
+  await seedBillingDemo(app, ctx, { customerIds: billableIds, productIds: catalog?.productIds });
+  await seedSandbox(app, ctx);
   for (let i = 0; i < 10; i++) {
     await accounts.create(secondCtx, { name: `${TRADES[(i + 3) % TRADES.length]} ${LAST_NAMES[(i + 7) % LAST_NAMES.length]} Lyon`, roles: ['customer'], externalRef: `DEMO-S-${i + 1}` });
   }
@@ -165,4 +173,26 @@ function nicWithKey(siren: string, establishmentNumber: number): string {
   const stem = String(establishmentNumber).padStart(4, '0');
   for (let key = 0; key <= 9; key++) if (luhnValid(`${siren}${stem}${key}`)) return `${stem}${key}`;
   throw new Error('unreachable');
+}
+
+/**
+ * A training company created as a sandbox (TEST mode): its documents print "TEST", take no legal number
+ * and are never sealed, so a newcomer can try validation without touching the real ledger.
+ */
+async function seedSandbox(app: INestApplicationContext, ctx: TenantContext): Promise<void> {
+  const sandbox = await app.get(CompanyService).create(ctx, {
+    legalName: 'Atelier Démo — Formation',
+    siren: sirenFromBase(52345678),
+    legalForm: 'SAS',
+    shareCapital: '1000.00',
+    address: { line1: '12 rue de la Roquette', postalCode: '75011', city: 'Paris', country: 'FR' },
+    isSandbox: true,
+  });
+  const sandboxCtx = { ...ctx, companyId: sandbox.id };
+  const accounts = app.get(AccountService);
+  const customerIds: string[] = [];
+  for (const name of ['Client Formation Alpha', 'Client Formation Bêta', 'Client Formation Gamma']) {
+    customerIds.push((await accounts.create(sandboxCtx, { name, roles: ['customer'], billingAddress: { line1: '1 place de la Bourse', postalCode: '75002', city: 'Paris', country: 'FR' } })).id);
+  }
+  await seedBillingDemo(app, sandboxCtx, { customerIds });
 }
