@@ -35,10 +35,10 @@ const serverOnlyPackages = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'bullmq', 'ior
 const domainEdges = {
   'domain:org': [],
   'domain:crm': ['domain:org'],
-  'domain:catalog': ['domain:org', 'domain:crm'],
+  'domain:catalog': ['domain:org', 'domain:crm', 'domain:billing-engine'],
   'domain:billing-engine': [],
   'domain:ledger-lock': ['domain:org'],
-  'domain:documents': [],
+  'domain:documents': ['domain:billing-engine'],
   'domain:billing': ['domain:org', 'domain:crm', 'domain:catalog', 'domain:billing-engine', 'domain:ledger-lock', 'domain:documents'],
 };
 

@@ -1,6 +1,6 @@
 // Pure TypeScript + decimal.js: bundled by the API and by the SPA, so live totals equal the server's.
+export { VAT_CATEGORY_CODES, type VatCategoryCode } from './vat-category';
 export type {
-  VatCategoryCode,
   OtherTaxInput,
   LineInput,
   GeneralDiscountInput,

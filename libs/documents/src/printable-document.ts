@@ -1,12 +1,12 @@
+import type { AllowanceCharge, DocumentTotals, ScheduledInstallment, VatBreakdown, VatCategoryCode } from '@comptoir/billing-engine';
+
 /**
  * What a sales document needs to be printed: a frozen, already computed snapshot (numbers as decimal strings).
- * The totals and schedule types mirror @comptoir/billing-engine's `DocumentTotals` / `ScheduledInstallment`
- * structurally (only the fields printed here): the module-boundary rules keep this template lib free of
- * domain dependencies, and TypeScript's structural typing lets billing pass the engine's objects as they are.
+ * The VAT, totals and schedule shapes are @comptoir/billing-engine's own types (a pure lib this template lib may
+ * depend on), narrowed to the fields printed here so billing passes the engine's objects as they are.
  */
 
-/** EN 16931 VAT category codes (UNCL5305 subset allowed by BR-FR-15), as in @comptoir/billing-engine. */
-export type VatCategoryCode = 'S' | 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O';
+export type { VatCategoryCode };
 
 export type PrintableKind = 'quote' | 'order' | 'delivery_note' | 'invoice' | 'deposit' | 'credit_note' | 'proforma';
 
@@ -61,45 +61,18 @@ export interface PdfOptions {
 }
 
 /** A document-level allowance (BG-20) or charge (BG-21). */
-export interface PrintableAllowanceCharge {
-  reason: string;
-  amount: string;
-  vatRate: string;
-  vatCategory: VatCategoryCode;
-  percent?: string;
-}
+export type PrintableAllowanceCharge = Pick<AllowanceCharge, 'reason' | 'amount' | 'vatRate' | 'vatCategory' | 'percent'>;
 
-export interface PrintableVatBreakdown {
-  category: VatCategoryCode;
-  rate: string;
-  base: string;
-  amount: string;
-  exemptionReason?: string | null;
-}
+export type PrintableVatBreakdown = VatBreakdown;
 
 /** The printed subset of billing-engine's DocumentTotals. */
-export interface PrintableTotals {
-  lineNetTotal: string;
+export type PrintableTotals = Pick<DocumentTotals, 'lineNetTotal' | 'net' | 'vat' | 'vatTotal' | 'gross' | 'prepaid' | 'due'> & {
   allowances: PrintableAllowanceCharge[];
   charges: PrintableAllowanceCharge[];
-  net: string;
-  vat: PrintableVatBreakdown[];
-  vatTotal: string;
-  gross: string;
-  prepaid: string;
-  due: string;
-}
+};
 
-/** The printed subset of billing-engine's ScheduledInstallment. */
-export interface PrintableInstallment {
-  index: number;
-  dueDate: string;
-  percent: string;
-  amount: string;
-  kind: 'deposit' | 'payment';
-  method?: string | null;
-  label?: string | null;
-}
+/** billing-engine's ScheduledInstallment, printed as it is. */
+export type PrintableInstallment = ScheduledInstallment;
 
 export interface PrintableLegal {
   latePenaltyText: string;

@@ -1,5 +1,6 @@
-/** EN 16931 VAT category codes (UNCL5305 subset allowed by BR-FR-15). */
-export type VatCategoryCode = 'S' | 'Z' | 'E' | 'AE' | 'K' | 'G' | 'O';
+import type { VatCategoryCode } from '../vat-category';
+
+export type { VatCategoryCode };
 
 /** A tax on a line besides VAT (eco-contribution…): becomes a document-level charge with its own VAT. */
 export interface OtherTaxInput {

@@ -4,7 +4,7 @@ import { IsAmount, IsCalendarDate } from '../common/validators';
 import { OtherTaxResponseDto } from '../product/dto/product.dto';
 import { PRODUCT_TYPES } from '../product/product.entity';
 import { UNIT_CODES } from '../unit/units';
-import { VAT_CATEGORY_CODES, VatCategoryCode } from '../vat-rate/vat-rate.entity';
+import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 import { PriceSource } from './priced-line';
 
 export class PriceQuoteQuery {

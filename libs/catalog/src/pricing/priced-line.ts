@@ -1,5 +1,5 @@
 import { ProductOtherTax, ProductType } from '../product/product.entity';
-import { VatCategoryCode } from '../vat-rate/vat-rate.entity';
+import type { VatCategoryCode } from '@comptoir/billing-engine';
 
 export type PriceSource = 'catalog' | 'price_list' | 'customer_price';
 

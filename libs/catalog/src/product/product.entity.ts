@@ -1,6 +1,6 @@
 import { Column, Entity, ForeignKey, Index, Unique } from 'typeorm';
 import { CompanyOwnedEntity } from '@comptoir/platform/database';
-import { VatCategoryCode } from '../vat-rate/vat-rate.entity';
+import type { VatCategoryCode } from '@comptoir/billing-engine';
 
 export const PRODUCT_TYPES = ['goods', 'service'] as const;
 export type ProductType = (typeof PRODUCT_TYPES)[number];

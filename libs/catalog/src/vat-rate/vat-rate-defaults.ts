@@ -1,6 +1,6 @@
 import { newId } from '@comptoir/platform/kernel';
 import { TenantTx } from '@comptoir/platform/database';
-import { VatCategoryCode } from './vat-rate.entity';
+import type { VatCategoryCode } from '@comptoir/billing-engine';
 
 interface DefaultRate {
   rate: string;

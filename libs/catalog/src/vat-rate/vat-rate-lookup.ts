@@ -1,7 +1,8 @@
 import { Dec, ValidationFailedError } from '@comptoir/platform/kernel';
 import { TenantTx } from '@comptoir/platform/database';
 import { ensureDefaultVatRates } from './vat-rate-defaults';
-import { VatCategoryCode, VatRateEntity } from './vat-rate.entity';
+import type { VatCategoryCode } from '@comptoir/billing-engine';
+import { VatRateEntity } from './vat-rate.entity';
 
 export interface VatRateChoice {
   vatRateId?: string | null;

@@ -1,9 +1,6 @@
 import { Column, Entity, ForeignKey, Index, Unique } from 'typeorm';
 import { CompanyOwnedEntity } from '@comptoir/platform/database';
-
-/** EN 16931 VAT category codes (UNCL5305) that French e-invoicing allows (BR-FR-15). */
-export const VAT_CATEGORY_CODES = ['S', 'Z', 'E', 'AE', 'K', 'G', 'O'] as const;
-export type VatCategoryCode = (typeof VAT_CATEGORY_CODES)[number];
+import type { VatCategoryCode } from '@comptoir/billing-engine';
 
 /**
  * A VAT rate a company may put on its products: the rate, its EN 16931 category and, for 0 % rates,

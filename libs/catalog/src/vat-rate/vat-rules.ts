@@ -1,5 +1,5 @@
 import { Dec, FieldError } from '@comptoir/platform/kernel';
-import { VatCategoryCode } from './vat-rate.entity';
+import type { VatCategoryCode } from '@comptoir/billing-engine';
 
 /** Categories whose invoices must state why no VAT is charged (EN 16931 BR-E-10, BR-AE-10, BR-IC-10, BR-G-10, BR-O-10). */
 const NEEDS_REASON: readonly VatCategoryCode[] = ['E', 'AE', 'K', 'G', 'O'];

@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { AddressDto, IsDecimalString } from '@comptoir/platform/http';
-import type { VatCategoryCode } from '@comptoir/billing-engine';
+import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 import { IsCalendarDate, IsNonNegativeDecimalString, IsPercentString } from '../../common/validators';
 import { LINE_KINDS, LineKind } from '../document-kinds';
 
-export const VAT_CATEGORIES = ['S', 'Z', 'E', 'AE', 'K', 'G', 'O'] as const satisfies readonly VatCategoryCode[];
+export const VAT_CATEGORIES = VAT_CATEGORY_CODES;
 export const INSTALLMENT_RULES = ['on_order', 'days', 'days_end_of_month', 'end_of_month_plus_days'] as const;
 
 export class InstallmentRuleDto {

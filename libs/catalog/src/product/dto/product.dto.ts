@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsAmount, IsPercent } from '../../common/validators';
 import { UNIT_CODES } from '../../unit/units';
-import { VAT_CATEGORY_CODES, VatCategoryCode } from '../../vat-rate/vat-rate.entity';
+import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 import { IsEan } from '../ean';
 import { OTHER_TAX_MODES, PRODUCT_TYPES, ProductType } from '../product.entity';
 

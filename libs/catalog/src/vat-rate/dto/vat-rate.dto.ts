@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ListQueryDto } from '@comptoir/platform/http';
 import { IsPercent } from '../../common/validators';
-import { VAT_CATEGORY_CODES, VatCategoryCode } from '../vat-rate.entity';
+import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 
 export class CreateVatRateDto {
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2 country whose VAT this is' })
