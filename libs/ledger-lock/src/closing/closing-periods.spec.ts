@@ -1,10 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { addYears } from '../company-calendar';
 import { fiscalYearMonths, fiscalYearRange, fiscalYearStart, isPeriodOf, monthRange, nextMonth } from './closing-periods';
-import { zipEntries } from './zip-writer';
 
 describe('closing periods', () => {
   it('reads months and fiscal years named by the year they end in', () => {
@@ -20,22 +15,5 @@ describe('closing periods', () => {
     expect(isPeriodOf('year', '2026-01')).toBe(false);
     expect(addYears('2024-02-29', 10)).toBe('2034-02-28');
     expect(addYears('2026-10-31', 10)).toBe('2036-10-31');
-  });
-});
-
-describe('zip writer', () => {
-  it('writes archives unzip reads back, byte for byte, and the same bytes every time', () => {
-    const files = [
-      { path: 'data.json', bytes: Buffer.from('{"a":"é"}\n') },
-      { path: 'originals/pdf/facture.pdf', bytes: Buffer.alloc(70_000, 7) },
-      { path: 'empty.txt', bytes: Buffer.alloc(0) },
-    ];
-    const date = new Date('2026-11-02T08:00:00Z');
-    const zip = zipEntries(files, date);
-    expect(zipEntries(files, date).equals(zip)).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'zip-'));
-    writeFileSync(join(dir, 'a.zip'), zip);
-    execFileSync('unzip', ['-tq', join(dir, 'a.zip')]);
-    for (const file of files) expect(execFileSync('unzip', ['-p', join(dir, 'a.zip'), file.path]).equals(file.bytes)).toBe(true);
   });
 });
