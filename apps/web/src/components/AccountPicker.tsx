@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompanyKey } from '../app/company';
 import { api, unwrap } from '../lib/api';
+import { useAccountById } from './AccountName';
 
 type Role = 'customer' | 'prospect' | 'supplier';
 
@@ -30,12 +31,14 @@ export function AccountPicker({
     staleTime: 60_000,
   });
   const [known, setKnown] = useState<Record<string, string>>({});
+  // A value set from outside (a saved document) is named from its account until a search names it.
+  const current = useAccountById(value, Boolean(value) && !selectedName && !(value && known[value]));
   const data = useMemo(() => {
     const options = new Map<string, string>();
-    if (value) options.set(value, known[value] ?? selectedName ?? value);
+    if (value) options.set(value, known[value] ?? selectedName ?? current.data?.name ?? '…');
     for (const a of results.data?.data ?? []) options.set(a.id, a.name);
     return [...options].map(([id, name]) => ({ value: id, label: name }));
-  }, [results.data, value, selectedName, known]);
+  }, [results.data, value, selectedName, known, current.data]);
 
   return (
     <Select

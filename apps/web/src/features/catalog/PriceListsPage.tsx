@@ -20,7 +20,8 @@ import {
   useSavePriceList,
 } from './catalog-api';
 import type { CustomerPrice, PriceList, PriceListItem } from './catalog-types';
-import { AccountName, ProductName } from './CatalogNames';
+import { AccountName } from '../../components/AccountName';
+import { ProductName } from './CatalogNames';
 import { ProductPicker } from './ProductPicker';
 
 const decimalOrUndefined = (v: string | null | undefined) => (v && v.trim() ? toDecimalInput(v) : undefined);

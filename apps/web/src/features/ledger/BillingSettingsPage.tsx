@@ -1,32 +1,37 @@
 import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Switch, Textarea } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validatePaymentTerms } from '@comptoir/billing-engine';
+import { validatePaymentTerms, type InstallmentInput } from '@comptoir/billing-engine';
 import { useCan } from '../../app/session';
 import { FormSection } from '../../components/FormSection';
 import { FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { ApiError } from '../../lib/api';
+import { toInstallment } from '../sales/editor/editor-state';
 import { PaymentTermsEditor } from '../sales/editor/FooterFields';
 import { PDF_OPTION_KEYS } from '../sales/sales-types';
 import { useBillingSettings, useUpdateBillingSettings } from './ledger-api';
 import type { BillingSettings } from './ledger-types';
 
+type FormState = Omit<BillingSettings, 'paymentTerms' | 'updatedAt'> & { paymentTerms: InstallmentInput[] };
+
 function SettingsForm({ settings }: { settings: BillingSettings }) {
   const { t } = useTranslation();
   const can = useCan();
   const update = useUpdateBillingSettings();
-  const [values, setValues] = useState(settings);
+  const [values, setValues] = useState<FormState>(() => {
+    const { updatedAt: _updatedAt, ...rest } = settings;
+    return { ...rest, paymentTerms: settings.paymentTerms.map(toInstallment) };
+  });
   const [saved, setSaved] = useState(false);
   const errors = update.error instanceof ApiError ? update.error.fields : {};
   const problems = useMemo(() => (values.paymentTerms.length ? validatePaymentTerms(values.paymentTerms) : []), [values.paymentTerms]);
-  const set = <K extends keyof BillingSettings>(field: K, value: BillingSettings[K]) => {
+  const set = <K extends keyof FormState>(field: K, value: FormState[K]) => {
     setSaved(false);
     setValues((prev) => ({ ...prev, [field]: value }));
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const { updatedAt: _updatedAt, ...body } = values;
-    update.mutate({ ...body, termsOfSale: body.termsOfSale?.trim() || null }, { onSuccess: () => setSaved(true) });
+    update.mutate({ ...values, termsOfSale: values.termsOfSale?.trim() || null }, { onSuccess: () => setSaved(true) });
   };
   return (
     <form onSubmit={submit} noValidate aria-label={t('ledger.billingSettings.title')}>

@@ -1,6 +1,7 @@
 import { Grid, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccountName } from '../../components/AccountName';
 import { formatDate, formatDateTime, formatMoney, formatPercent, formatQuantity } from '../../lib/format';
 import { ScheduleTable, TotalsPanel } from './TotalsPanel';
 import type { SalesDocument } from './sales-types';
@@ -27,7 +28,9 @@ export function DocumentView({ doc }: { doc: SalesDocument }) {
     <Stack gap="lg">
       <Paper withBorder p="lg" component="section" aria-label={t('sales.header.customerSection')}>
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-          <Field label={t('sales.header.customer')}>{doc.accountName}</Field>
+          <Field label={t('sales.header.customer')}>
+            <AccountName id={doc.accountId} />
+          </Field>
           <Field label={t('sales.header.title')}>{doc.title}</Field>
           <Field label={t('sales.header.date')}>{formatDate(doc.date)}</Field>
           {doc.validityDate ? <Field label={t('sales.header.validityDate')}>{formatDate(doc.validityDate)}</Field> : null}

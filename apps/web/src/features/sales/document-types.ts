@@ -4,7 +4,7 @@ import type { DocumentStatus, DocumentType } from './sales-types';
 export interface DocumentTypeConfig {
   type: DocumentType;
   path: 'quotes' | 'orders' | 'delivery-notes' | 'invoices';
-  convertTo: DocumentType[];
+  convertTo: Exclude<DocumentType, 'quote'>[];
   cancellable: boolean;
   refusable: boolean;
   hasPrices: boolean;

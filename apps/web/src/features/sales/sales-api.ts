@@ -1,11 +1,18 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCompanyKey } from '../../app/company';
-import { request, type Page } from '../../lib/rest';
+import type { Schemas } from '@comptoir/api-client';
+import { api, unwrap } from '../../lib/api';
 import { DOCUMENT_TYPES } from './document-types';
-import type { DocumentBody, DocumentFilters, DocumentMap, DocumentSummary, DocumentType, SalesDocument } from './sales-types';
+import type { DocumentBody, DocumentFilters, DocumentType, SalesDocument } from './sales-types';
 
 const PAGE_SIZE = 100;
 const base = (type: DocumentType) => `/api/v1/${DOCUMENT_TYPES[type].path}`;
+// The four types are served by one controller base, with the same parameters and bodies: their paths
+// are typed as the quotes' ones (the server answers 404 for an action a type does not have).
+const listPath = (type: DocumentType) => base(type) as '/api/v1/quotes';
+const onePath = (type: DocumentType) => `${base(type)}/{id}` as '/api/v1/quotes/{id}';
+const actionPath = <A extends 'validate' | 'duplicate' | 'cancel' | 'refuse' | 'convert' | 'lines'>(type: DocumentType, action: A) =>
+  `${base(type)}/{id}/${action}` as `/api/v1/quotes/{id}/${A}`;
 
 /** Where the PDF of a document is served (its stored original once validated). */
 export function pdfUrl(type: DocumentType, id: string): string {
@@ -17,7 +24,7 @@ export function useDocumentPages(type: DocumentType, filters: DocumentFilters) {
   return useInfiniteQuery({
     queryKey: key('documents', type, 'list', filters),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => request<Page<DocumentSummary>>('GET', base(type), { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) => unwrap(api.GET(listPath(type), { params: { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam } }, signal })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
@@ -27,14 +34,14 @@ export function useDocument(type: DocumentType, id: string | undefined) {
   const key = useCompanyKey();
   return useQuery({
     queryKey: key('documents', type, 'detail', id),
-    queryFn: () => request<SalesDocument>('GET', `${base(type)}/${id}`),
+    queryFn: () => unwrap(api.GET(onePath(type), { params: { path: { id: id ?? '' } } })),
     enabled: Boolean(id),
   });
 }
 
 export function useDocumentMap(id: string) {
   const key = useCompanyKey();
-  return useQuery({ queryKey: key('documents', 'map', id), queryFn: () => request<DocumentMap>('GET', `/api/v1/documents/${id}/map`) });
+  return useQuery({ queryKey: key('documents', 'map', id), queryFn: () => unwrap(api.GET('/api/v1/documents/{id}/map', { params: { path: { id } } })) });
 }
 
 /** After any write: the document itself, its lists and every map are out of date. */
@@ -52,7 +59,9 @@ export function useSaveDocument(type: DocumentType) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ id, body }: { id: string | null; body: DocumentBody }) =>
-      id ? request<SalesDocument>('PATCH', `${base(type)}/${id}`, { body }) : request<SalesDocument>('POST', base(type), { body }),
+      id
+        ? unwrap(api.PATCH(onePath(type), { params: { path: { id } }, body: body as Schemas['UpdateDocumentDto'] }))
+        : unwrap(api.POST(listPath(type), { body: body as Schemas['CreateDocumentDto'] })),
     onSuccess: (doc) => refresh(doc),
   });
 }
@@ -61,7 +70,7 @@ export function useSaveDocument(type: DocumentType) {
 export function useAddProductLine(type: DocumentType) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; productId: string; quantity: string; unit?: string }) => request<SalesDocument>('POST', `${base(type)}/${id}/lines`, { body }),
+    mutationFn: ({ id, ...body }: { id: string } & Schemas['AddLineDto']) => unwrap(api.POST(actionPath(type, 'lines'), { params: { path: { id } }, body })),
     onSuccess: (doc) => refresh(doc),
   });
 }
@@ -71,7 +80,7 @@ export type DocumentAction = 'validate' | 'duplicate' | 'cancel' | 'refuse';
 export function useDocumentAction(type: DocumentType, id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (action: DocumentAction) => request<SalesDocument>('POST', `${base(type)}/${id}/${action}`),
+    mutationFn: (action: DocumentAction) => unwrap<SalesDocument>(api.POST(actionPath(type, action), { params: { path: { id } } })),
     onSuccess: (doc) => refresh(doc),
   });
 }
@@ -79,7 +88,7 @@ export function useDocumentAction(type: DocumentType, id: string) {
 export function useConvertDocument(type: DocumentType, id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (to: DocumentType) => request<SalesDocument>('POST', `${base(type)}/${id}/convert`, { body: { to } }),
+    mutationFn: (to: Schemas['ConvertDocumentDto']['to']) => unwrap(api.POST(actionPath(type, 'convert'), { params: { path: { id } }, body: { to } })),
     onSuccess: (doc) => refresh(doc),
   });
 }
@@ -87,7 +96,7 @@ export function useConvertDocument(type: DocumentType, id: string) {
 export function useCreditNote(id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (lines: { sourceLineId: string; quantity: string }[] | null) => request<SalesDocument>('POST', `/api/v1/invoices/${id}/credit-note`, { body: lines ? { lines } : {} }),
+    mutationFn: (lines: Schemas['CreditNoteLineDto'][] | null) => unwrap(api.POST('/api/v1/invoices/{id}/credit-note', { params: { path: { id } }, body: lines ? { lines } : {} })),
     onSuccess: (doc) => refresh(doc),
   });
 }
@@ -95,7 +104,7 @@ export function useCreditNote(id: string) {
 export function useDeleteDocument(type: DocumentType, id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: () => request<void>('DELETE', `${base(type)}/${id}`),
+    mutationFn: () => unwrap(api.DELETE(onePath(type), { params: { path: { id } } })),
     onSuccess: () => refresh(null),
   });
 }

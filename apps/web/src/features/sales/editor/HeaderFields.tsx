@@ -7,7 +7,7 @@ import { AccountPicker } from '../../../components/AccountPicker';
 import { FormSection } from '../../../components/FormSection';
 import { api, unwrap } from '../../../lib/api';
 import { useEstablishments } from '../../settings/org-api';
-import { PAYMENT_METHODS, PDF_OPTION_KEYS, type DocumentType } from '../sales-types';
+import { PAYMENT_METHODS, PDF_OPTION_KEYS, type DocumentType, type PaymentMethod } from '../sales-types';
 import { secondDateField, type EditorState } from './editor-state';
 
 function useContacts(accountId: string | null) {
@@ -90,7 +90,7 @@ export function HeaderFields({
               placeholder={t('common.notSet')}
               data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`customers.paymentMethods.${m}`) }))}
               value={state.paymentMethod}
-              onChange={(v) => set('paymentMethod', v)}
+              onChange={(v) => set('paymentMethod', v as PaymentMethod | null)}
               clearable
               error={errors['paymentMethod']}
             />

@@ -1,6 +1,6 @@
-import { computeSchedule, computeTotals, validatePaymentTerms, type DocumentInput, type DocumentTotals, type InstallmentInput, type OtherTaxInput, type ScheduledInstallment, type TermsProblem, type VatCategoryCode } from '@comptoir/billing-engine';
+import { computeSchedule, computeTotals, validatePaymentTerms, type DocumentInput, type DocumentTotals, type InstallmentInput, type InstallmentRule, type OtherTaxInput, type ScheduledInstallment, type TermsProblem, type VatCategoryCode } from '@comptoir/billing-engine';
 import { toDecimalInput } from '../../../lib/decimal';
-import type { DocumentBody, DocumentType, LineInputBody, LineKind, PdfOptions, SalesDocument } from '../sales-types';
+import type { DocumentBody, DocumentType, Installment, LineInputBody, LineKind, PaymentMethod, PdfOptions, SalesDocument } from '../sales-types';
 
 /**
  * What the document editor holds: the draft as the user types it (numbers as typed, "12,5" included),
@@ -34,7 +34,7 @@ export interface EditorState {
   title: string;
   date: string;
   secondDate: string;
-  paymentMethod: string | null;
+  paymentMethod: PaymentMethod | null;
   termsOfSale: string;
   specialTerms: string;
   internalNote: string;
@@ -108,18 +108,24 @@ export function emptyState(accountId: string | null = null, accountName: string 
   };
 }
 
+/** The contract's installment (a rule with optional days) as the engine's (days exactly where the rule has them). */
+export function toInstallment(dto: Installment): InstallmentInput {
+  const rule: InstallmentRule = dto.rule.type === 'on_order' ? { type: 'on_order' } : { type: dto.rule.type, days: dto.rule.days ?? 0 };
+  return { percent: dto.percent, kind: dto.kind, rule, method: dto.method ?? null, label: dto.label ?? null };
+}
+
 export function fromDocument(doc: SalesDocument, accountName: string | null): EditorState {
   const field = secondDateField(doc.type);
   return {
     accountId: doc.accountId,
-    accountName: doc.accountName ?? accountName,
+    accountName,
     contactId: doc.contactId,
     establishmentId: doc.establishmentId,
     kind: doc.kind === 'deposit' ? 'deposit' : 'invoice',
     title: doc.title ?? '',
     date: doc.date,
     secondDate: (field && doc[field]) || '',
-    paymentMethod: doc.paymentMethod,
+    paymentMethod: doc.paymentMethod as PaymentMethod | null,
     termsOfSale: doc.termsOfSale ?? '',
     specialTerms: doc.specialTerms ?? '',
     internalNote: doc.internalNote ?? '',
@@ -144,7 +150,7 @@ export function fromDocument(doc: SalesDocument, accountName: string | null): Ed
       ? { enabled: true, mode: doc.generalDiscount.mode, base: doc.generalDiscount.base, value: trimZeros(doc.generalDiscount.value) }
       : { enabled: false, mode: 'percent', base: 'net', value: '' },
     shipping: doc.shipping ? { enabled: true, amount: trimZeros(doc.shipping.amount), vatRate: doc.shipping.vatRate } : { enabled: false, amount: '', vatRate: '20.00' },
-    paymentTerms: doc.paymentTerms ?? [],
+    paymentTerms: doc.paymentTerms.map(toInstallment),
   };
 }
 
