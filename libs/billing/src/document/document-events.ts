@@ -2,7 +2,7 @@ import { TenantTx } from '@comptoir/platform/database';
 import { eventAggregate } from './document-kinds';
 import { SalesDocumentEntity } from './sales-document.entity';
 
-export type DocumentVerb = 'created' | 'updated' | 'deleted' | 'validated' | 'cancelled' | 'refused' | 'converted';
+export type DocumentVerb = 'created' | 'updated' | 'deleted' | 'validated' | 'cancelled' | 'refused' | 'converted' | 'reopened';
 
 /**
  * Payload of every billing.<type>.<verb> event: the header and totals (not the lines, so that a batch

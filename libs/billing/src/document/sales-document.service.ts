@@ -5,6 +5,7 @@ import { TenantDb, TenantTx } from '@comptoir/platform/database';
 import { assertCreditable, assertGrossWithinRemaining, creditedSoFar, creditNoteDraft } from './credit-notes';
 import { assertConvertible, conversionLines, statusAfterConversion } from './document-conversion';
 import { DocumentDrafting } from './document-drafting';
+import { competingRevisions, lastRevision, parentsToReopen } from './document-family';
 import { CANCELLABLE, DocumentStatus, DocumentType } from './document-kinds';
 import { DocumentVerb, emitDocumentEvent } from './document-events';
 import { attachLines, copyLine, DocumentLineFactory } from './document-lines';
@@ -43,7 +44,9 @@ export class SalesDocumentService {
 
   delete(ctx: TenantContext, type: DocumentType, id: string): Promise<void> {
     return this.onDraft(ctx, type, id, async (tx, { doc }) => {
+      const reopen = await parentsToReopen(tx, doc);
       await documents(tx).remove(doc);
+      for (const parent of reopen) await this.moveStatus(tx, parent, 'validated', 'reopened');
       tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'delete', changes: {} });
       emitDocumentEvent(tx, doc, 'deleted');
     });
@@ -84,7 +87,8 @@ export class SalesDocumentService {
         overrides: { proforma: false },
       });
       const next = statusAfterConversion(type, to);
-      if (next && source.doc.status !== next) await this.moveStatus(tx, source, next, 'converted');
+      if (next && source.doc.status !== next) await this.moveStatus(tx, source.doc, next, 'converted');
+      if (type === 'quote') for (const other of await competingRevisions(tx, source.doc)) await this.moveStatus(tx, other.doc, other.closeAs, other.closeAs);
       return created;
     });
   }
@@ -109,13 +113,12 @@ export class SalesDocumentService {
       const source = await loadWithLines(tx, 'quote', id, true);
       if (source.doc.status === 'done' || source.doc.status === 'cancelled') throw new ConflictError('invalid_transition', `A ${source.doc.status} quote cannot be revised`);
       const root = source.doc.revisionOf ?? source.doc.id;
-      const [revisions] = (await tx.manager.query(`SELECT max(revision) AS last FROM sales_documents WHERE company_id = $1 AND (id = $2 OR revision_of = $2)`, [ctx.companyId, root])) as { last: number }[];
       return this.drafting.derive(tx, source.doc, {
         type: 'quote',
         kind: null,
         lines: source.lines.map((l) => copyLine(l, { sourceLineId: null })),
         relation: 'revision',
-        overrides: { revision: Number(revisions?.last ?? 1) + 1, revisionOf: root },
+        overrides: { revision: (await lastRevision(tx, root)) + 1, revisionOf: root },
       });
     });
   }
@@ -155,12 +158,12 @@ export class SalesDocumentService {
       const loaded = await loadWithLines(tx, type, id, true);
       if (!from.includes(loaded.doc.status)) throw new ConflictError('invalid_transition', `A ${loaded.doc.status} ${type} cannot be ${to}`);
       if (to === 'cancelled') await this.periods.assertOpen(tx, loaded.doc.date);
-      await this.moveStatus(tx, loaded, to, verb);
+      await this.moveStatus(tx, loaded.doc, to, verb);
       return loaded;
     });
   }
 
-  private async moveStatus(tx: TenantTx, { doc }: LoadedDocument, status: DocumentStatus, verb: DocumentVerb): Promise<void> {
+  private async moveStatus(tx: TenantTx, doc: SalesDocumentEntity, status: DocumentStatus, verb: DocumentVerb): Promise<void> {
     const from = doc.status;
     doc.status = status;
     doc.updatedAt = new Date();
