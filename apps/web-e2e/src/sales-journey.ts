@@ -238,6 +238,26 @@ test('numbering: the invoice series is locked; the sealed journal verifies', asy
   await screenshot('ledger-verified');
 });
 
+test('lists: status chips, totals and filters; VAT rates and billing settings', async ({ page, screenshot }) => {
+  await page.getByRole('link', { name: 'Devis' }).click();
+  const quotes = page.getByRole('table', { name: 'Liste des devis' });
+  await visible(quotes.getByRole('row').filter({ hasText: CUSTOMER }).filter({ hasText: 'Transformé' }).filter({ hasText: EXPECTED.gross }), 'the quote, converted, with its gross total');
+  await page.getByRole('link', { name: 'Factures' }).click();
+  const invoices = page.getByRole('table', { name: 'Liste des factures' });
+  await visible(invoices.getByRole('row').filter({ hasText: 'Émise' }).filter({ hasText: EXPECTED.gross }), 'the issued invoice');
+  await page.getByRole('combobox', { name: 'Statut' }).click();
+  await page.getByRole('option', { name: 'Brouillon' }).click();
+  await visible(page.getByText('Aucun résultat'), 'no draft invoice left');
+  assertEqual(new URL(page.url()).searchParams.get('status'), 'draft', 'the filter is kept in the URL');
+  await screenshot('invoice-list-filtered');
+  await page.getByRole('link', { name: 'Taux de TVA' }).click();
+  await visible(page.getByRole('table', { name: 'Taux de TVA de la société' }).getByRole('row').filter({ hasText: '5,5 %' }), 'the French VAT rates');
+  await page.getByRole('link', { name: 'Facturation' }).click();
+  await visible(page.getByRole('textbox', { name: 'Pénalités de retard' }), 'billing settings');
+  assert((await page.getByRole('textbox', { name: 'Escompte pour paiement anticipé' }).inputValue()).length > 0, 'the early-payment wording has a default');
+  await screenshot('billing-settings');
+});
+
 export const salesJourney: Journey = {
   name: 'sales',
   companyName: 'Maison Lemoine Services SAS',

@@ -12,6 +12,12 @@ import { useSequences, useUpdateSequence } from './ledger-api';
 import { SEQUENCE_RESETS, type Sequence, type SequenceReset } from './ledger-types';
 import { formatNumberPreview, nextCounter } from './number-preview';
 
+const SERIES_ORDER = ['quote', 'order', 'delivery_note', 'invoice', 'deposit', 'credit_note'];
+/** The chain's order (quote → … → credit note), company series before establishment ones. */
+function bySeries(a: Sequence, b: Sequence): number {
+  return SERIES_ORDER.indexOf(a.documentType) - SERIES_ORDER.indexOf(b.documentType) || Number(a.establishmentId !== null) - Number(b.establishmentId !== null);
+}
+
 function SequenceModal({ sequence, onClose }: { sequence: Sequence; onClose: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateSequence(sequence.id);
@@ -66,13 +72,13 @@ export function NumberingPage() {
                 <Table.Th scope="col">{t('ledger.numbering.fields.reset')}</Table.Th>
                 <Table.Th scope="col">{t('ledger.numbering.fields.next')}</Table.Th>
                 <Table.Th scope="col">{t('ledger.numbering.fields.lastDate')}</Table.Th>
-                <Table.Th scope="col" w={60}>
+                <Table.Th scope="col" w={140}>
                   <span className="sr-only">{t('common.actions')}</span>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {sequences.data.data.map((s) => (
+              {[...sequences.data.data].sort(bySeries).map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td fw={600}>{t(`ledger.numberedTypes.${s.documentType}`)}</Table.Td>
                   <Table.Td fz="sm">{establishmentName(s.establishmentId)}</Table.Td>

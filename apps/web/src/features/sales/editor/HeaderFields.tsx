@@ -6,6 +6,7 @@ import { useCompanyKey } from '../../../app/company';
 import { AccountPicker } from '../../../components/AccountPicker';
 import { FormSection } from '../../../components/FormSection';
 import { api, unwrap } from '../../../lib/api';
+import { useBillingSettings } from '../../ledger/ledger-api';
 import { useEstablishments } from '../../settings/org-api';
 import { PAYMENT_METHODS, PDF_OPTION_KEYS, type DocumentType, type PaymentMethod } from '../sales-types';
 import { secondDateField, type EditorState } from './editor-state';
@@ -38,6 +39,8 @@ export function HeaderFields({
   const establishments = useEstablishments();
   const [pdfOpen, pdf] = useDisclosure(false);
   const dateField = secondDateField(type);
+  // A new draft shows the company's PDF options until the user changes one.
+  const defaults = useBillingSettings();
 
   return (
     <Stack gap="lg">
@@ -130,8 +133,8 @@ export function HeaderFields({
                 key={option}
                 size="xs"
                 label={t(`sales.pdfOptions.${option}`)}
-                checked={state.pdfOptions[option] ?? false}
-                onChange={(e) => set('pdfOptions', { ...state.pdfOptions, [option]: e.currentTarget.checked })}
+                checked={state.pdfOptions[option] ?? defaults.data?.pdfOptions[option] ?? false}
+                onChange={(e) => set('pdfOptions', { ...defaults.data?.pdfOptions, ...state.pdfOptions, [option]: e.currentTarget.checked })}
               />
             ))}
           </SimpleGrid>

@@ -200,9 +200,24 @@ export function toBody(s: EditorState, type: DocumentType, creating: boolean): D
   if (creating) {
     if (s.establishmentId) body.establishmentId = s.establishmentId;
     if (type === 'invoice') body.kind = s.kind;
-    if (!s.contactId) delete body.contactId;
+    return withoutEmpty(body);
   }
   return body;
+}
+
+/**
+ * A new draft leaves out what the user did not fill, so that the server applies the company's defaults
+ * (terms of sale, payment terms, PDF options, quote validity); a PATCH sends null to clear a field.
+ */
+function withoutEmpty(body: DocumentBody): DocumentBody {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(body)) {
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value) && value.length === 0 && field !== 'lines') continue;
+    if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) continue;
+    out[field] = value;
+  }
+  return out as DocumentBody;
 }
 
 export interface LiveTotals {
