@@ -1,5 +1,5 @@
 // `npm run bench -- billing [--http 2000] [--batch 10000] [--connections 1,8] [--pgbench-seconds 10]
-//                            [--pdfs 300] [--skip http,batch,pdf,pgbench] [--keep]`
+//                            [--pdfs 300] [--skip http,batch,pdf,pgbench] [--profile] [--keep]`
 //
 // Invoice validation and PDFs (issue 3, item 11), on a database of its own (`comptoir_bench_billing`):
 //   (a) http     POST /api/v1/invoices/{id}/validate, one draft per request, at each concurrency
@@ -9,11 +9,15 @@
 //   (d) pgbench  the physical reference: pgbench replaying the validation transaction's own SQL (lock the
 //                document, lock the sequence counter, lock the chain head, insert the journal entry,
 //                update the head and the document) at the same concurrencies, on the same database
-// Prints JSON figures, saves them to bench/results/, drops the database unless --keep.
+// Prints JSON figures (each with the 1-minute load average when it was taken: the machine is shared),
+// saves them to bench/results/, drops the database unless --keep.
+// `--profile` records V8 CPU profiles of the API during the measured windows only:
+// bench/results/billing-validate.cpuprofile (the HTTP runs) and billing-batch.cpuprofile; summarise with
+// `node bench/support/profile-summary.mjs <file>`.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -35,11 +39,12 @@ interface Options {
   pgbenchSeconds: number;
   pdfs: number;
   skip: Phase[];
+  profile: boolean;
   keep: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { http: 2000, batch: 10_000, connections: [1, 8], pgbenchSeconds: 10, pdfs: 300, skip: [], keep: false };
+  const options: Options = { http: 2000, batch: 10_000, connections: [1, 8], pgbenchSeconds: 10, pdfs: 300, skip: [], profile: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -53,6 +58,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--pgbench-seconds') options.pgbenchSeconds = Number(value());
     else if (arg === '--pdfs') options.pdfs = Number(value());
     else if (arg === '--skip') options.skip = value().split(',') as Phase[];
+    else if (arg === '--profile') options.profile = true;
     else if (arg === '--keep') options.keep = true;
     else throw new Error(`unknown option ${arg}`);
   }
@@ -64,6 +70,20 @@ function parseArgs(argv: string[]): Options {
 
 const log = (message: string) => process.stderr.write(`[bench:billing] ${message}\n`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const loadAverage1m = () => round(loadavg()[0]!, 2);
+
+/** `work` under a CPU profile of the API written to bench/results/<name>.cpuprofile, when --profile. */
+async function profiled<T>(api: ApiProcess, enabled: boolean, name: string, work: () => Promise<T>): Promise<T> {
+  if (!enabled) return work();
+  const file = join(RESULTS_DIR, `${name}.cpuprofile`);
+  await api.profile.start();
+  try {
+    return await work();
+  } finally {
+    await api.profile.stop(file);
+    log(`CPU profile: ${file} (summary: node bench/support/profile-summary.mjs ${file})`);
+  }
+}
 
 /** Drafts created through the API, `concurrency` at a time: one customer, three lines at two VAT rates. */
 async function createDrafts(baseUrl: string, headers: Record<string, string>, accountId: string, count: number, concurrency = 8): Promise<{ ids: string[]; perSecond: number }> {
@@ -174,25 +194,32 @@ async function main(): Promise<void> {
     };
 
     if (runs('http')) {
-      const results: (Figures & { draftsCreatedPerSecond: number })[] = [];
+      const results: (Figures & { draftsCreatedPerSecond: number; loadAverage1m: number })[] = [];
       const warm = await createDrafts(api.baseUrl, headers, account.id, 200);
       await validateOverHttp(api.baseUrl, key.token, warm.ids, 4);
-      for (const connections of options.connections) {
-        const drafts = await createDrafts(api.baseUrl, headers, account.id, options.http);
-        const figures = await validateOverHttp(api.baseUrl, key.token, drafts.ids, connections);
-        results.push({ ...figures, draftsCreatedPerSecond: drafts.perSecond });
-        log(`validate c=${connections}: ${figures.reqPerSec} /s, p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, non-2xx ${figures.non2xx}, errors ${figures.errors} (drafts created at ${drafts.perSecond}/s)`);
-      }
+      const batches = [];
+      for (const connections of options.connections) batches.push({ connections, drafts: await createDrafts(api.baseUrl, headers, account.id, options.http) });
+      await profiled(api, options.profile, 'billing-validate', async () => {
+        for (const { connections, drafts } of batches) {
+          const load = loadAverage1m();
+          const figures = await validateOverHttp(api!.baseUrl, key.token, drafts.ids, connections);
+          results.push({ ...figures, draftsCreatedPerSecond: drafts.perSecond, loadAverage1m: load });
+          log(`validate c=${connections}: ${figures.reqPerSec} /s, p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, non-2xx ${figures.non2xx}, errors ${figures.errors} (drafts created at ${drafts.perSecond}/s; load ${load})`);
+        }
+      });
       report['http'] = results;
     }
 
     if (runs('batch')) {
       const drafts = await createDrafts(api.baseUrl, headers, account.id, options.batch);
+      const load = loadAverage1m();
       const started = performance.now();
-      const batch = await http<{ validated: number }>(api.baseUrl, 'POST', '/api/v1/invoices/validate-batch', { ids: drafts.ids }, headers);
+      const batch = await profiled(api, options.profile, 'billing-batch', () =>
+        http<{ validated: number }>(api!.baseUrl, 'POST', '/api/v1/invoices/validate-batch', { ids: drafts.ids }, headers),
+      );
       const seconds = (performance.now() - started) / 1000;
-      report['batch'] = { drafts: options.batch, validated: batch.validated, seconds: round(seconds, 2), invoicesPerSecond: round(options.batch / seconds) };
-      log(`batch: ${options.batch} drafts validated in ${round(seconds, 2)} s = ${round(options.batch / seconds)} invoices/s`);
+      report['batch'] = { drafts: options.batch, validated: batch.validated, seconds: round(seconds, 2), invoicesPerSecond: round(options.batch / seconds), loadAverage1m: load };
+      log(`batch: ${options.batch} drafts validated in ${round(seconds, 2)} s = ${round(options.batch / seconds)} invoices/s (load ${load})`);
     }
 
     if (runs('pgbench')) {
@@ -201,8 +228,8 @@ async function main(): Promise<void> {
       await http(api.baseUrl, 'POST', `/api/v1/invoices/${seeds.ids[0]}/validate`, undefined, headers);
       const drafts = Math.ceil((1500 * options.pgbenchSeconds * options.connections.length) / 1000) * 1000;
       const script = await admin(benchUrl, (db: Client) => validationReplayScript(db, signup.company.id, drafts));
-      const results = options.connections.map((clients) => ({ clients, ...pgbench(benchUrl, script.sql, clients, options.pgbenchSeconds) }));
-      for (const r of results) log(`pgbench replay c=${r.clients}: ${r.tps} tx/s, latency ${r.latencyMs} ms, failed ${r.failed}`);
+      const results = options.connections.map((clients) => ({ clients, loadAverage1m: loadAverage1m(), ...pgbench(benchUrl, script.sql, clients, options.pgbenchSeconds) }));
+      for (const r of results) log(`pgbench replay c=${r.clients}: ${r.tps} tx/s, latency ${r.latencyMs} ms, failed ${r.failed} (load ${r.loadAverage1m})`);
       report['pgbench'] = { statements: script.statements, results };
     }
 
