@@ -132,6 +132,11 @@ test('types a 3-line quote at the keyboard: each product is priced as it is adde
   }
   assertEqual(await page.getByLabel('Quantité, ligne 3').inputValue(), '4', 'quantity typed before the product');
   assertEqual(await totalsRow(page, 'Total des lignes HT'), EXPECTED.lineNetTotal, 'sum of the line nets');
+  // Grid navigation: arrows move between lines in the same column.
+  await page.getByLabel('Quantité, ligne 1').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assertEqual(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Quantité, ligne 3', 'focus after two ArrowDown');
   await screenshot('quote-lines');
 });
 
@@ -214,6 +219,27 @@ test('opens the PDF of the invoice', async ({ page, screenshot }) => {
   await screenshot('invoice-pdf');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
+});
+
+test('credits one line of the invoice and validates the credit note', async ({ page, base, session, screenshot }) => {
+  const invoiceId = await documentId(page, 'invoices');
+  await page.getByRole('button', { name: 'Créer un avoir' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Avoir sur la facture / });
+  await dialog.locator('label', { hasText: 'Par ligne et quantité' }).click();
+  await dialog.getByRole('textbox', { name: 'Quantité à créditer, ligne 1' }).fill('1');
+  await screenshot('credit-note-dialog');
+  await dialog.getByRole('button', { name: "Créer l'avoir" }).click();
+  await visible(page.getByRole('heading', { level: 1, name: 'Avoir (brouillon)' }), 'the credit note draft');
+  const id = await documentId(page, 'invoices');
+  assert(id !== invoiceId, 'a new document');
+  const note = await api<{ kind: string; creditedInvoiceId: string | null; lines: { quantity: string; unitPrice: string }[] }>(base, 'GET', `/api/v1/invoices/${id}`, undefined, session.token);
+  assertEqual(note.kind, 'credit_note', 'kind');
+  assertEqual(note.creditedInvoiceId, invoiceId, 'the credited invoice');
+  assertEqual(note.lines.filter((l) => Number(l.quantity) > 0).length, 1, 'one line credited');
+  assertEqual(await page.getByLabel('Quantité, ligne 1').inputValue(), '1', 'the credited quantity in the editor');
+  await validateWithConfirmation(page, "Valider l'avoir");
+  await visible(page.getByRole('heading', { level: 1, name: /^Avoir [^\s(]+$/ }), 'the numbered credit note');
+  await screenshot('credit-note-validated');
 });
 
 test('the document map links the quote, the order and the invoice', async ({ page, screenshot }) => {

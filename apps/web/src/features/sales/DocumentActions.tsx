@@ -103,7 +103,7 @@ export function DocumentActions({ doc, dirty = false, save }: { doc: SalesDocume
 
       <ConfirmDialog
         opened={dialog === 'validate'}
-        title={t(`sales.types.${doc.type}.validateTitle`)}
+        title={doc.kind === 'credit_note' ? t('sales.actions.validateCreditNoteTitle') : doc.kind === 'deposit' ? t('sales.actions.validateDepositTitle') : t(`sales.types.${doc.type}.validateTitle`)}
         message={!doc.testMode ? t('sales.actions.validateFinal') : t('sales.actions.validateTest')}
         confirmLabel={t('sales.actions.validateConfirm')}
         loading={action.isPending}
