@@ -12,6 +12,7 @@
  * net 197.18, gross 224.71.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { api, assert, assertEqual, eventually, PASSWORD, runMain, visible, type Journey, type JourneyContext } from './support/harness';
 
@@ -262,6 +263,26 @@ test('numbering: the invoice series is locked; the sealed journal verifies', asy
   await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
   await visible(page.getByRole('status').filter({ hasText: 'Journal intègre' }), 'the verification result');
   await screenshot('ledger-verified');
+});
+
+test('closes the previous month and downloads its archive', async ({ page, screenshot }) => {
+  await page.getByRole('button', { name: 'Clôturer une période' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Clôturer une période' });
+  const now = new Date();
+  const previous = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  const period = `${previous.getFullYear()}-${String(previous.getMonth() + 1).padStart(2, '0')}`;
+  assertEqual(await dialog.getByLabel('Période').inputValue(), period, 'the previous month is proposed');
+  await dialog.getByRole('button', { name: `Clôturer ${period}` }).click();
+  const closings = page.getByRole('table', { name: 'Clôtures' });
+  await visible(closings.getByRole('row').filter({ hasText: period }), 'the closing in the list');
+  await screenshot('closings');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: `Télécharger l'archive de ${period}` }).click();
+  const file = await download;
+  assertEqual(file.suggestedFilename(), `closing-month-${period}.zip`, 'archive file name');
+  const path = await file.path();
+  const bytes = readFileSync(path);
+  assert(bytes.length > 100 && bytes.subarray(0, 2).toString() === 'PK', `a zip archive (${bytes.length} bytes)`);
 });
 
 test('lists: status chips, totals and filters; VAT rates and billing settings', async ({ page, screenshot }) => {
