@@ -22,6 +22,7 @@ export const toCompanyDto = (c: CompanyEntity): CompanyResponseDto => ({
   updatedAt: c.updatedAt.toISOString(),
 });
 
+/** `logo` is sent when it was read (single establishment); lists read only whether there is one. */
 export const toEstablishmentDto = (e: EstablishmentEntity): EstablishmentResponseDto => ({
   id: e.id,
   companyId: e.companyId,
@@ -31,6 +32,8 @@ export const toEstablishmentDto = (e: EstablishmentEntity): EstablishmentRespons
   documentHeader: e.documentHeader,
   documentFooter: e.documentFooter,
   isDefault: e.isDefault,
+  hasLogo: e.logo === undefined ? e.hasLogo === true : e.logo !== null,
+  ...(e.logo === undefined ? {} : { logo: e.logo }),
 });
 
 export const toSectorDto = (s: SectorEntity): SectorResponseDto => ({ id: s.id, establishmentId: s.establishmentId, code: s.code, name: s.name });

@@ -2567,6 +2567,11 @@ export interface components {
              * @example false
              */
             isDefault?: boolean;
+            /**
+             * @description Logo printed on the documents: a data:image/png or data:image/jpeg base64 URL of at most 300 kB (no SVG); null removes it
+             * @example data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mM4ISeHFTEMLQkAkL9BAc9woTwAAAAASUVORK5CYII=
+             */
+            logo?: string | null;
             /** @example Agence de Lyon */
             name: string;
             /**
@@ -3075,6 +3080,8 @@ export interface components {
             documentFooter: string | null;
             /** @example null */
             documentHeader: string | null;
+            /** @example true */
+            hasLogo: boolean;
             /**
              * Format: uuid
              * @example 01934567-89ab-7cde-8f01-23456789abcd
@@ -3082,6 +3089,11 @@ export interface components {
             id: string;
             /** @example true */
             isDefault: boolean;
+            /**
+             * @description The logo data URL: only in single-establishment answers, lists carry hasLogo alone
+             * @example data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mM4ISeHFTEMLQkAkL9BAc9woTwAAAAASUVORK5CYII=
+             */
+            logo?: string | null;
             /** @example Agence de Lyon */
             name: string;
             /** @example 73282932000074 */
@@ -4352,6 +4364,11 @@ export interface components {
              * @example false
              */
             isDefault?: boolean;
+            /**
+             * @description Logo printed on the documents: a data:image/png or data:image/jpeg base64 URL of at most 300 kB (no SVG); null removes it
+             * @example data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mM4ISeHFTEMLQkAkL9BAc9woTwAAAAASUVORK5CYII=
+             */
+            logo?: string | null;
             /** @example Agence de Lyon */
             name?: string;
             /**

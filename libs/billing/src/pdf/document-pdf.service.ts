@@ -56,7 +56,8 @@ export class DocumentPdfService {
     if (first.pdfKey) return this.files.get(first.pdfKey);
     if (!first.snapshot) throw new Error(`Document ${id} has no snapshot: only validated documents have an original`);
     // Rendered before taking the row lock, so that a slow Chromium never holds it.
-    const rendered = await this.renderer.render(renderDocumentHtml(toPrintable(first.snapshot, { watermark: first.testMode ? 'TEST' : null, options: first.pdfOptions })));
+    const logoDataUrl = await establishmentLogo(tx, first.establishmentId);
+    const rendered = await this.renderer.render(renderDocumentHtml(toPrintable(first.snapshot, { watermark: first.testMode ? 'TEST' : null, options: first.pdfOptions, logoDataUrl })));
     const doc = await loadDocument(tx, null, id, true);
     if (doc.pdfKey) return this.files.get(doc.pdfKey);
     const key = originalKey(doc);
@@ -80,6 +81,13 @@ export class DocumentPdfService {
   private async renderSpecimen(tx: TenantTx, id: string): Promise<Buffer> {
     const { doc, lines } = await loadWithLines(tx, null, id);
     const snapshot = buildSnapshot(doc, lines, await loadSnapshotParts(tx, [doc], await this.settings.effective(tx)));
-    return this.renderer.render(renderDocumentHtml(toPrintable(snapshot, { watermark: doc.testMode ? 'TEST' : 'SPECIMEN', options: doc.pdfOptions })));
+    const logoDataUrl = await establishmentLogo(tx, doc.establishmentId);
+    return this.renderer.render(renderDocumentHtml(toPrintable(snapshot, { watermark: doc.testMode ? 'TEST' : 'SPECIMEN', options: doc.pdfOptions, logoDataUrl })));
   }
+}
+
+/** The establishment's logo as it is now (establishments load without it: it can weigh 300 kB). */
+async function establishmentLogo(tx: TenantTx, establishmentId: string): Promise<string | null> {
+  const [row] = (await tx.manager.query(`SELECT logo FROM establishments WHERE company_id = $1 AND id = $2`, [tx.ctx.companyId, establishmentId])) as { logo: string | null }[];
+  return row?.logo ?? null;
 }

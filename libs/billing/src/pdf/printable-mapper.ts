@@ -41,9 +41,11 @@ function printableKind(s: Snapshot): PrintableKind {
 
 /**
  * The one mapping from a document snapshot (frozen at validation, or built on the fly for a draft) to
- * what the templates print, with the data the invoice mentions are derived from.
+ * what the templates print, with the data the invoice mentions are derived from. The establishment's
+ * logo is not in the snapshot (up to 300 kB, in every sealed payload): it is read when the PDF is
+ * rendered, and a validated document's stored original keeps the one it was printed with.
  */
-export function toPrintable(snapshot: Record<string, unknown>, opts: { watermark: PrintableDocument['watermark']; options: PdfOptions }): PrintableDocument {
+export function toPrintable(snapshot: Record<string, unknown>, opts: { watermark: PrintableDocument['watermark']; options: PdfOptions; logoDataUrl?: string | null }): PrintableDocument {
   const s = snapshot as unknown as Snapshot;
   const { establishment } = s.seller;
   return {
@@ -79,7 +81,7 @@ export function toPrintable(snapshot: Record<string, unknown>, opts: { watermark
     },
     buyerIsBusiness: s.legal.buyerIsBusiness,
     deliveryAddress: s.deliveryAddress,
-    establishment: establishment ? { name: establishment.name, logoDataUrl: null, header: establishment.header, footer: establishment.footer } : undefined,
+    establishment: establishment ? { name: establishment.name, logoDataUrl: opts.logoDataUrl ?? null, header: establishment.header, footer: establishment.footer } : undefined,
     lines: s.lines.map((l) => ({
       kind: l.kind,
       reference: l.reference,

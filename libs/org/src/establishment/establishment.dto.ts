@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { AddressDto, IsSiret } from '@comptoir/platform/http';
+import { IsLogoDataUrl, LOGO_MAX_BYTES } from './logo';
+
+const LOGO_EXAMPLE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR42mM4ISeHFTEMLQkAkL9BAc9woTwAAAAASUVORK5CYII=';
 
 export class CreateEstablishmentDto {
   @ApiProperty({ example: 'Agence de Lyon', maxLength: 200 })
@@ -31,6 +34,16 @@ export class CreateEstablishmentDto {
   @IsString()
   @MaxLength(2000)
   documentFooter?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: LOGO_EXAMPLE,
+    description: `Logo printed on the documents: a data:image/png or data:image/jpeg base64 URL of at most ${LOGO_MAX_BYTES / 1000} kB (no SVG); null removes it`,
+  })
+  @IsOptional()
+  @IsLogoDataUrl()
+  logo?: string | null;
 
   @ApiPropertyOptional({ example: false, description: 'Documents created without establishmentId go to the default one' })
   @IsOptional()
@@ -64,6 +77,12 @@ export class EstablishmentResponseDto {
 
   @ApiProperty({ example: true })
   isDefault: boolean;
+
+  @ApiProperty({ example: true })
+  hasLogo: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: LOGO_EXAMPLE, description: 'The logo data URL: only in single-establishment answers, lists carry hasLogo alone' })
+  logo?: string | null;
 }
 
 export class EstablishmentListResponseDto {
