@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Checkbox, Divider, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ActionIcon, Badge, Button, Checkbox, Divider, FileButton, Group, Image, Input, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@comptoir/api-client';
@@ -22,7 +22,54 @@ interface EstablishmentForm {
   address: AddressState;
 }
 
-const SHOWN = ['name', 'siret', 'documentHeader', 'documentFooter', 'isDefault'].concat(['line1', 'line2', 'postalCode', 'city', 'country'].map((f) => `address.${f}`));
+const SHOWN = ['name', 'siret', 'documentHeader', 'documentFooter', 'logo', 'isDefault'].concat(['line1', 'line2', 'postalCode', 'city', 'country'].map((f) => `address.${f}`));
+
+/** As the API checks it again: PNG or JPEG (no SVG, which can carry scripts), at most 300 kB. */
+const LOGO_TYPES = 'image/png,image/jpeg';
+const LOGO_MAX_BYTES = 300_000;
+
+function readDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * The logo printed on the establishment's documents. `value` is the new logo (a data URL), null to remove
+ * it, undefined to keep `current` (lists carry only hasLogo, so the current one is fetched to preview it).
+ */
+function LogoField({ current, value, onChange, error }: { current: string | null; value: string | null | undefined; onChange: (logo: string | null | undefined) => void; error?: string }) {
+  const { t } = useTranslation();
+  const [tooBig, setTooBig] = useState(false);
+  const shown = value === undefined ? current : value;
+  const pick = async (file: File | null) => {
+    if (!file) return;
+    setTooBig(file.size > LOGO_MAX_BYTES);
+    if (file.size <= LOGO_MAX_BYTES) onChange(await readDataUrl(file));
+  };
+  return (
+    <Input.Wrapper label={t('settings.establishments.fields.logo')} description={t('settings.establishments.logoHint')} error={tooBig ? t('settings.establishments.logoTooBig') : error}>
+      <Group mt="xs" align="center">
+        {shown ? <Image src={shown} alt={t('settings.establishments.logoPreview')} h={56} w="auto" maw={200} fit="contain" /> : <Text size="sm" c="dimmed">{t('settings.establishments.noLogo')}</Text>}
+        <FileButton onChange={(file) => void pick(file)} accept={LOGO_TYPES}>
+          {(props) => (
+            <Button variant="default" size="xs" {...props}>
+              {shown ? t('settings.establishments.replaceLogo') : t('settings.establishments.chooseLogo')}
+            </Button>
+          )}
+        </FileButton>
+        {shown ? (
+          <Button variant="subtle" color="red" size="xs" onClick={() => onChange(null)}>
+            {t('settings.establishments.removeLogo')}
+          </Button>
+        ) : null}
+      </Group>
+    </Input.Wrapper>
+  );
+}
 
 function EstablishmentModal({ establishment, onClose }: { establishment: Establishment | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -37,6 +84,12 @@ function EstablishmentModal({ establishment, onClose }: { establishment: Establi
     address: toAddressState(establishment?.address),
   }));
   const { values, set, text } = useFormState<EstablishmentForm>(initial);
+  const [logo, setLogo] = useState<string | null | undefined>(undefined);
+  const current = useQuery({
+    queryKey: key('establishments', establishment?.id),
+    queryFn: () => unwrap(api.GET('/api/v1/establishments/{id}', { params: { path: { id: establishment!.id } } })),
+    enabled: establishment?.hasLogo === true,
+  });
 
   const save = useMutation({
     mutationFn: async () => {
@@ -46,6 +99,7 @@ function EstablishmentModal({ establishment, onClose }: { establishment: Establi
         const body: Record<string, unknown> = changedStrings(before, strings, ['name', 'siret']);
         if (values.isDefault !== initial.isDefault) body['isDefault'] = values.isDefault;
         if (JSON.stringify(values.address) !== JSON.stringify(initial.address)) body['address'] = addressBody(values.address) ?? null;
+        if (logo !== undefined) body['logo'] = logo;
         return unwrap(
           api.PATCH('/api/v1/establishments/{id}', { params: { path: { id: establishment.id } }, body: body as Schemas['UpdateEstablishmentDto'] }),
         );
@@ -53,6 +107,7 @@ function EstablishmentModal({ establishment, onClose }: { establishment: Establi
       const body: Schemas['CreateEstablishmentDto'] = { ...nonEmpty(strings), name: strings.name.trim(), siret: strings.siret, isDefault: values.isDefault };
       const address = addressBody(values.address);
       if (address) body.address = address;
+      if (logo) body.logo = logo;
       return unwrap(api.POST('/api/v1/establishments', { body }));
     },
     onSuccess: () => {
@@ -88,6 +143,7 @@ function EstablishmentModal({ establishment, onClose }: { establishment: Establi
             <Textarea label={t('settings.establishments.fields.documentHeader')} autosize minRows={3} {...text('documentHeader', errors)} />
             <Textarea label={t('settings.establishments.fields.documentFooter')} autosize minRows={3} {...text('documentFooter', errors)} />
           </SimpleGrid>
+          <LogoField current={current.data?.logo ?? null} value={logo} onChange={setLogo} error={errors['logo']} />
           <FormActions onCancel={onClose} submitLabel={establishment ? t('common.save') : t('common.create')} loading={save.isPending} />
         </Stack>
       </form>
