@@ -5,7 +5,7 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { useCan } from '../../app/session';
 import { isApiError } from '../../lib/api';
 import { formatDateTime, formatSiren, formatSiret } from '../../lib/format';
-import { IconArrowLeft, IconCheck, IconPencil, IconTrash } from '../../components/icons';
+import { IconArrowLeft, IconCheck, IconFile, IconPencil, IconTrash } from '../../components/icons';
 import { ConfirmDialog, ErrorState, LoadingState } from '../../components/ui';
 import { useSectors, useUsers } from '../settings/org-api';
 import { useAccount, useDeleteAccount, type Account } from './accounts-api';
@@ -178,16 +178,23 @@ export function CustomerDetailPage() {
               </Text>
             </Group>
           </Stack>
-          {can('crm:write') ? (
-            <Group gap="sm">
-              <Button variant="default" color="red" leftSection={<IconTrash />} onClick={() => setConfirming(true)}>
-                {t('common.delete')}
+          <Group gap="sm">
+            {can('billing:write') ? (
+              <Button variant="light" component={Link} to={`/quotes/new?${new URLSearchParams({ accountId: a.id, accountName: a.name })}`} leftSection={<IconFile />}>
+                {t('sales.types.quote.new')}
               </Button>
-              <Button component={Link} to={`/customers/${a.id}/edit`} leftSection={<IconPencil />}>
-                {t('common.edit')}
-              </Button>
-            </Group>
-          ) : null}
+            ) : null}
+            {can('crm:write') ? (
+              <>
+                <Button variant="default" color="red" leftSection={<IconTrash />} onClick={() => setConfirming(true)}>
+                  {t('common.delete')}
+                </Button>
+                <Button component={Link} to={`/customers/${a.id}/edit`} leftSection={<IconPencil />}>
+                  {t('common.edit')}
+                </Button>
+              </>
+            ) : null}
+          </Group>
         </Group>
       </Stack>
 
