@@ -98,7 +98,7 @@ test('creates a product with a 4-decimal price and 5.5 % VAT', async ({ page, sc
 });
 
 test('creates the customer', async ({ page }) => {
-  await page.getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('link', { name: 'Clients', exact: true }).click();
   await page.getByRole('link', { name: 'Nouveau client' }).first().click();
   await page.getByLabel('Nom ou raison sociale').fill(CUSTOMER);
   await page.getByLabel('Adresse', { exact: true }).fill('12 rue de la République');
@@ -109,7 +109,7 @@ test('creates the customer', async ({ page }) => {
 });
 
 test('types a 3-line quote at the keyboard: each product is priced as it is added', async ({ page, screenshot }) => {
-  await page.getByRole('link', { name: 'Devis' }).click();
+  await page.getByRole('link', { name: 'Devis', exact: true }).click();
   await visible(page.getByRole('heading', { level: 1, name: 'Devis' }), 'quote list');
   await page.getByRole('link', { name: 'Nouveau devis' }).first().click();
   await visible(page.getByRole('heading', { level: 1, name: 'Nouveau devis' }), 'the new quote form');
@@ -255,11 +255,11 @@ test('the document map links the quote, the order and the invoice', async ({ pag
 });
 
 test('numbering: the invoice series is locked; the sealed journal verifies', async ({ page, screenshot }) => {
-  await page.getByRole('link', { name: 'Numérotation' }).click();
+  await page.getByRole('link', { name: 'Numérotation', exact: true }).click();
   const sequences = page.getByRole('table', { name: 'Séries de numérotation' });
   await visible(sequences.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Factures', exact: true }) }).filter({ hasText: 'Verrouillée' }), 'the invoice series is locked once used');
   await screenshot('numbering');
-  await page.getByRole('link', { name: 'Clôtures' }).click();
+  await page.getByRole('link', { name: 'Clôtures', exact: true }).click();
   await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
   await visible(page.getByRole('status').filter({ hasText: 'Journal intègre' }), 'the verification result');
   await screenshot('ledger-verified');
@@ -286,10 +286,10 @@ test('closes the previous month and downloads its archive', async ({ page, scree
 });
 
 test('lists: status chips, totals and filters; VAT rates and billing settings', async ({ page, screenshot }) => {
-  await page.getByRole('link', { name: 'Devis' }).click();
+  await page.getByRole('link', { name: 'Devis', exact: true }).click();
   const quotes = page.getByRole('table', { name: 'Liste des devis' });
   await visible(quotes.getByRole('row').filter({ hasText: CUSTOMER }).filter({ hasText: 'Transformé' }).filter({ hasText: EXPECTED.gross }), 'the quote, converted, with its gross total');
-  await page.getByRole('link', { name: 'Factures' }).click();
+  await page.getByRole('link', { name: 'Factures', exact: true }).click();
   const invoices = page.getByRole('table', { name: 'Liste des factures' });
   await visible(invoices.getByRole('row').filter({ hasText: 'Émise' }).filter({ hasText: EXPECTED.gross }), 'the issued invoice');
   await page.getByRole('combobox', { name: 'Statut' }).click();
@@ -297,9 +297,9 @@ test('lists: status chips, totals and filters; VAT rates and billing settings', 
   await visible(page.getByText('Aucun résultat'), 'no draft invoice left');
   assertEqual(new URL(page.url()).searchParams.get('status'), 'draft', 'the filter is kept in the URL');
   await screenshot('invoice-list-filtered');
-  await page.getByRole('link', { name: 'Taux de TVA' }).click();
+  await page.getByRole('link', { name: 'Taux de TVA', exact: true }).click();
   await visible(page.getByRole('table', { name: 'Taux de TVA de la société' }).getByRole('row').filter({ hasText: '5,5 %' }), 'the French VAT rates');
-  await page.getByRole('link', { name: 'Facturation' }).click();
+  await page.getByRole('link', { name: 'Facturation', exact: true }).click();
   await visible(page.getByRole('textbox', { name: 'Pénalités de retard' }), 'billing settings');
   assert((await page.getByRole('textbox', { name: 'Escompte pour paiement anticipé' }).inputValue()).length > 0, 'the early-payment wording has a default');
   await screenshot('billing-settings');
