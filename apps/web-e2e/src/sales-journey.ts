@@ -13,11 +13,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { api, assert, assertEqual, eventually, PASSWORD, runMain, visible, type Journey, type JourneyContext } from './support/harness';
 
 const CUSTOMER = `Boulangerie Martin ${randomBytes(2).toString('hex').toUpperCase()}`;
 const EXPECTED = { lineNets: ['105,00 €', '49,00 €', '51,96 €'], lineNetTotal: '205,96 €', net: '197,18 €', vat: '27,53 €', gross: '224,71 €' };
+
+/** The validated invoice, for the tampering at the end. */
+let invoiceId = '';
 
 const steps: Journey['steps'] = [];
 const test = (name: string, run: (ctx: JourneyContext) => Promise<void>) => steps.push({ name, run });
@@ -188,6 +192,7 @@ test('converts the order into an invoice, validates it and shows its legal numbe
   await page.getByRole('menuitem', { name: 'Transformer en facture' }).click();
   await visible(page.getByRole('heading', { level: 1, name: 'Facture (brouillon)' }), 'the invoice draft');
   const id = await documentId(page, 'invoices');
+  invoiceId = id;
   await checkTotals(page, 'invoice draft');
   await screenshot('invoice-draft');
   await validateWithConfirmation(page, 'Valider la facture');
@@ -223,7 +228,6 @@ test('opens the PDF of the invoice', async ({ page, screenshot }) => {
 });
 
 test('credits one line of the invoice and validates the credit note', async ({ page, base, session, screenshot }) => {
-  const invoiceId = await documentId(page, 'invoices');
   await page.getByRole('button', { name: 'Créer un avoir' }).click();
   const dialog = page.getByRole('dialog', { name: /^Avoir sur la facture / });
   await dialog.locator('label', { hasText: 'Par ligne et quantité' }).click();
@@ -303,6 +307,26 @@ test('lists: status chips, totals and filters; VAT rates and billing settings', 
   await visible(page.getByRole('textbox', { name: 'Pénalités de retard' }), 'billing settings');
   assert((await page.getByRole('textbox', { name: 'Escompte pour paiement anticipé' }).inputValue()).length > 0, 'the early-payment wording has a default');
   await screenshot('billing-settings');
+});
+
+test('a journal entry rewritten in the database is reported with its reason', async ({ page, databaseUrl, screenshot }) => {
+  // As an attacker with database access: the superuser, triggers off, one sealed entry edited.
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`SET session_replication_role = replica`);
+    const changed = await db.query(`UPDATE ledger_entries SET payload = payload || '{"tampered": true}'::jsonb WHERE record_id = $1 AND kind = 'invoice' RETURNING seq`, [invoiceId]);
+    assertEqual(changed.rowCount, 1, 'the invoice entry was rewritten');
+  } finally {
+    await db.end();
+  }
+  await page.getByRole('link', { name: 'Clôtures', exact: true }).click();
+  await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Altération détectée' });
+  await visible(alert, 'the broken chain is reported');
+  await visible(alert.getByText(/Première écriture rompue : n° \d+ \(invoice, enregistrement /), 'the first broken entry, named');
+  await visible(alert.getByText(/Motif :/), 'its reason');
+  await screenshot('ledger-tampered');
 });
 
 export const salesJourney: Journey = {

@@ -98,6 +98,8 @@ async function signup(base: string, companyName: string): Promise<Session> {
 export interface JourneyContext {
   page: Page;
   base: string;
+  /** The test database, as its superuser: for tampering the way an attacker with database access would. */
+  databaseUrl: string;
   session: Session;
   screenshot(name: string): Promise<void>;
 }
@@ -219,7 +221,7 @@ export async function runJourneys(journeys: Journey[]): Promise<number> {
         context.setDefaultTimeout(TIMEOUT);
         page = await context.newPage();
         page.on('pageerror', (error) => pageErrors.push(error.message));
-        ctx = { page, base, session, screenshot };
+        ctx = { page, base, databaseUrl: db?.url ?? '', session, screenshot };
       } catch (error) {
         process.stdout.write(`✖ [${journey.name}] setup failed: ${(error as Error).stack ?? String(error)}\n`);
         failed += 1;

@@ -101,7 +101,7 @@ function VerificationPanel() {
                 </Text>
               ) : null}
               <Text size="sm">
-                {t('ledger.verify.reason')} <Code>{result.reason ?? '—'}</Code>
+                {t('ledger.verify.reason')} {result.reason ? t(`ledger.verify.reasons.${result.reason}`) : '—'} {result.reason ? <Code>{result.reason}</Code> : null}
                 {result.field ? (
                   <>
                     {' '}
