@@ -197,7 +197,7 @@ async function main(): Promise<void> {
       const results: (Figures & { draftsCreatedPerSecond: number; loadAverage1m: number })[] = [];
       const warm = await createDrafts(api.baseUrl, headers, account.id, 200);
       await validateOverHttp(api.baseUrl, key.token, warm.ids, 4);
-      const batches = [];
+      const batches: { connections: number; drafts: { ids: string[]; perSecond: number } }[] = [];
       for (const connections of options.connections) batches.push({ connections, drafts: await createDrafts(api.baseUrl, headers, account.id, options.http) });
       await profiled(api, options.profile, 'billing-validate', async () => {
         for (const { connections, drafts } of batches) {

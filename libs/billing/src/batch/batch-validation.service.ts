@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { NumberingService, PeriodGuard, SealEntryInput, SealService } from '@comptoir/ledger-lock';
 import { BusinessRuleError, DomainError, FieldError, TenantContext } from '@comptoir/platform/kernel';
 import { TenantDb, TenantTx } from '@comptoir/platform/database';
-import { BillingSettingsService } from '../settings/billing-settings.service';
 import { emitDocumentEvent } from '../document/document-events';
 import { numberingSeries, sealKind } from '../document/document-kinds';
 import { buildSnapshot, loadSnapshotParts } from '../document/document-snapshot';
@@ -25,7 +24,6 @@ export class BatchValidationService {
     private readonly numbering: NumberingService,
     private readonly seals: SealService,
     private readonly periods: PeriodGuard,
-    private readonly settings: BillingSettingsService,
   ) {}
 
   validate(ctx: TenantContext, ids: string[]): Promise<{ id: string; number: string }[]> {
@@ -38,7 +36,7 @@ export class BatchValidationService {
       // Numbers follow dates: within a series, the earliest draft takes the lowest number.
       docs.sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
       await this.assignNumbers(tx, docs);
-      const parts = await loadSnapshotParts(tx, docs, await this.settings.effective(tx));
+      const parts = await loadSnapshotParts(tx, docs);
       const at = new Date();
       for (const doc of docs) {
         Object.assign(doc, { status: 'validated', validatedAt: at, validatedBy: validator(tx), updatedAt: at });

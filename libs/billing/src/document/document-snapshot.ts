@@ -1,44 +1,77 @@
-import { AccountEntity, ContactEntity } from '@comptoir/crm';
-import { CompanyEntity, EstablishmentEntity } from '@comptoir/org';
+import type { AccountEntity, ContactEntity } from '@comptoir/crm';
+import type { CompanyEntity, EstablishmentEntity } from '@comptoir/org';
 import { TenantTx } from '@comptoir/platform/database';
-import { BillingSettings } from '../settings/billing-defaults';
-import { loadCompany } from './document-parties';
+import { BillingSettings, defaultBillingSettings } from '../settings/billing-defaults';
 import { SalesDocumentLineEntity } from './sales-document-line.entity';
 import { SalesDocumentEntity } from './sales-document.entity';
 
+/** The fields of each outside record that a snapshot copies. */
+export type SnapshotCompany = Pick<CompanyEntity, 'id' | 'legalName' | 'legalForm' | 'shareCapital' | 'siren' | 'rcs' | 'address'>;
+export type SnapshotEstablishment = Pick<EstablishmentEntity, 'id' | 'name' | 'siret' | 'address' | 'documentHeader' | 'documentFooter'>;
+export type SnapshotAccount = Pick<AccountEntity, 'id' | 'name' | 'kind' | 'siren' | 'siret' | 'email' | 'phone'>;
+export type SnapshotContact = Pick<ContactEntity, 'id' | 'civility' | 'firstName' | 'lastName' | 'email'>;
+export type SnapshotSettings = Pick<BillingSettings, 'latePenaltyText' | 'earlyPaymentText' | 'vatOnDebits'>;
+
 /** Everything outside the document that its frozen snapshot copies: seller, buyers, legal texts, credited invoices. */
 export interface SnapshotParts {
-  company: CompanyEntity;
-  settings: BillingSettings;
-  establishments: Map<string, EstablishmentEntity>;
-  accounts: Map<string, AccountEntity>;
-  contacts: Map<string, ContactEntity>;
+  company: SnapshotCompany;
+  settings: SnapshotSettings;
+  establishments: Map<string, SnapshotEstablishment>;
+  accounts: Map<string, SnapshotAccount>;
+  contacts: Map<string, SnapshotContact>;
   creditedInvoices: Map<string, { id: string; number: string | null; date: string }>;
 }
 
-/** Loads the parts for many documents at once (batch validation), in a handful of queries. */
-export async function loadSnapshotParts(tx: TenantTx, docs: SalesDocumentEntity[], settings: BillingSettings): Promise<SnapshotParts> {
+/**
+ * Loads the parts for one document or many (batch validation) in ONE query. Values come as the
+ * entities hold them (numerics and dates as PostgreSQL prints them), so the snapshot is the same
+ * whichever way they were read.
+ */
+export async function loadSnapshotParts(tx: TenantTx, docs: SalesDocumentEntity[]): Promise<SnapshotParts> {
   const ids = (pick: (d: SalesDocumentEntity) => string | null) => [...new Set(docs.map(pick).filter((id): id is string => id !== null))];
-  const byIds = async <T extends { id: string }>(rows: Promise<T[]>) => new Map((await rows).map((r) => [r.id, r]));
-  const inIds = <T extends EstablishmentEntity | AccountEntity | ContactEntity>(target: new () => T, label: string, list: string[]) =>
-    list.length ? tx.repo(target, label).query('x').andWhere('x.id IN (:...list)', { list }).getMany() : Promise.resolve([] as T[]);
-  const credited = ids((d) => d.creditedInvoiceId);
+  const [row] = (await tx.manager.query(
+    `SELECT
+       (SELECT json_build_object('id', id, 'legalName', legal_name, 'legalForm', legal_form, 'shareCapital', share_capital::text, 'siren', siren, 'rcs', rcs, 'address', address)
+          FROM companies WHERE id = $1 AND organization_id = $2) AS company,
+       (SELECT json_build_object('latePenaltyText', late_penalty_text, 'earlyPaymentText', early_payment_text, 'vatOnDebits', vat_on_debits)
+          FROM billing_settings WHERE company_id = $1) AS settings,
+       (SELECT json_agg(json_build_object('id', id, 'name', name, 'siret', siret, 'address', address, 'documentHeader', document_header, 'documentFooter', document_footer))
+          FROM establishments WHERE company_id = $1 AND id = ANY($3::uuid[])) AS establishments,
+       (SELECT json_agg(json_build_object('id', id, 'name', name, 'kind', kind, 'siren', siren, 'siret', siret, 'email', email, 'phone', phone))
+          FROM accounts WHERE company_id = $1 AND id = ANY($4::uuid[])) AS accounts,
+       (SELECT json_agg(json_build_object('id', id, 'civility', civility, 'firstName', first_name, 'lastName', last_name, 'email', email))
+          FROM contacts WHERE company_id = $1 AND id = ANY($5::uuid[])) AS contacts,
+       (SELECT json_agg(json_build_object('id', id, 'number', number, 'date', date::text))
+          FROM sales_documents WHERE company_id = $1 AND id = ANY($6::uuid[])) AS credited`,
+    [
+      tx.ctx.companyId,
+      tx.ctx.organizationId,
+      ids((d) => d.establishmentId),
+      ids((d) => d.accountId),
+      ids((d) => d.contactId),
+      ids((d) => d.creditedInvoiceId),
+    ],
+  )) as {
+    company: SnapshotCompany;
+    settings: SnapshotSettings | null;
+    establishments: SnapshotEstablishment[] | null;
+    accounts: SnapshotAccount[] | null;
+    contacts: SnapshotContact[] | null;
+    credited: { id: string; number: string | null; date: string }[] | null;
+  }[];
+  const byId = <T extends { id: string }>(rows: T[] | null) => new Map((rows ?? []).map((r) => [r.id, r]));
   return {
-    company: await loadCompany(tx),
-    settings,
-    establishments: await byIds(inIds(EstablishmentEntity, 'Establishment', ids((d) => d.establishmentId))),
-    accounts: await byIds(inIds(AccountEntity, 'Account', ids((d) => d.accountId))),
-    contacts: await byIds(inIds(ContactEntity, 'Contact', ids((d) => d.contactId))),
-    creditedInvoices: await byIds(
-      credited.length
-        ? (tx.manager.query(`SELECT id, number, CAST(date AS text) AS date FROM sales_documents WHERE company_id = $1 AND id = ANY($2::uuid[])`, [tx.ctx.companyId, credited]) as Promise<{ id: string; number: string | null; date: string }[]>)
-        : Promise.resolve([]),
-    ),
+    company: row!.company,
+    settings: row!.settings ?? defaultBillingSettings(),
+    establishments: byId(row!.establishments),
+    accounts: byId(row!.accounts),
+    contacts: byId(row!.contacts),
+    creditedInvoices: byId(row!.credited),
   };
 }
 
 /** A business buyer (B2B mentions: SIREN, 40 € recovery indemnity): a company account or one with a SIREN. */
-export function isBusiness(account: Pick<AccountEntity, 'kind' | 'siren'>): boolean {
+export function isBusiness(account: Pick<SnapshotAccount, 'kind' | 'siren'>): boolean {
   return account.kind === 'company' || account.siren !== null;
 }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { NumberingService, PeriodGuard, SealService } from '@comptoir/ledger-lock';
+import { ChainHead, NumberingService, PeriodGuard, SealService } from '@comptoir/ledger-lock';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { diffFields, TenantDb, TenantTx } from '@comptoir/platform/database';
-import { BillingSettingsService } from '../settings/billing-settings.service';
 import { assertWithinRemaining, creditedSoFar } from './credit-notes';
 import { AUDITED } from './document-drafting';
 import { emitDocumentEvent } from './document-events';
@@ -10,6 +9,7 @@ import { DocumentType, numberingSeries, sealKind } from './document-kinds';
 import { buildSnapshot, loadSnapshotParts } from './document-snapshot';
 import { assertDraft, loadWithLines, LoadedDocument, updateLineNets } from './document-store';
 import { applyTotals } from './document-totals';
+import { validatedRowsUpdate } from './validated-rows';
 import { SalesDocumentEntity } from './sales-document.entity';
 
 /** A TEST-mode number: recognisable, unique, and drawn from no legal series. */
@@ -17,18 +17,16 @@ export function testNumber(doc: Pick<SalesDocumentEntity, 'id' | 'date'>): strin
   return `TEST-${doc.date.replace(/-/g, '')}-${doc.id.slice(-8).toUpperCase()}`;
 }
 
-/** The columns validation writes on the row (one UPDATE; the database trigger freezes them afterwards). */
-export function validatedColumns(doc: SalesDocumentEntity): Partial<SalesDocumentEntity> {
-  const { status, number, snapshot, validatedAt, validatedBy, totals, net, vatTotal, gross, prepaid, due, schedule, dueDate, updatedAt } = doc;
-  return { status, number, snapshot, validatedAt, validatedBy, totals, net, vatTotal, gross, prepaid, due, schedule, dueDate, updatedAt };
-}
-
 /**
  * Validation of one document, in ONE transaction and in this order: lock the row, check it is a draft
  * dated in an open period, recompute the totals from the lines, (credit notes) lock the invoice and
- * check what remains, take the legal number, freeze the snapshot, write the row, seal it (invoices,
- * credit notes, deposit invoices) and emit the event. Anything failing rolls everything back, the
- * number included.
+ * check what remains, read what the snapshot copies, take the legal number (and for sealed kinds the
+ * chain head, in the same statement), freeze the snapshot, seal it and emit the event. Anything
+ * failing rolls everything back, the number included.
+ *
+ * The number series and the chain head are company-wide locks held until COMMIT, so everything that
+ * does not need them is done before them, and after them come only the seal statement and the COMMIT,
+ * which carries the row's UPDATE, the event and the audit entry (TenantTx.writeAtCommit).
  */
 @Injectable()
 export class DocumentValidationService {
@@ -37,7 +35,6 @@ export class DocumentValidationService {
     private readonly numbering: NumberingService,
     private readonly seals: SealService,
     private readonly periods: PeriodGuard,
-    private readonly settings: BillingSettingsService,
   ) {}
 
   validate(ctx: TenantContext, type: DocumentType, id: string): Promise<LoadedDocument> {
@@ -52,17 +49,24 @@ export class DocumentValidationService {
         const invoice = await loadWithLines(tx, 'invoice', doc.creditedInvoiceId, true);
         assertWithinRemaining(invoice, await creditedSoFar(tx, invoice.doc.id, { includeDrafts: false, excludeId: doc.id }), loaded);
       }
-      doc.number = doc.testMode
-        ? testNumber(doc)
-        : (await this.numbering.assign(tx, { documentType: numberingSeries(doc.type, doc.kind), establishmentId: doc.establishmentId, date: doc.date })).number;
+      const parts = await loadSnapshotParts(tx, [doc]);
+      const kind = doc.testMode ? null : sealKind(doc.type, doc.kind);
+      const series = { documentType: numberingSeries(doc.type, doc.kind), establishmentId: doc.establishmentId, dates: [doc.date] };
+      let head: ChainHead | undefined;
+      if (doc.testMode) doc.number = testNumber(doc);
+      else if (kind) {
+        const taken = await this.seals.numberForSealing(tx, series);
+        doc.number = taken.numbers[0]!.number;
+        head = taken.head;
+      } else doc.number = (await this.numbering.assignMany(tx, series))[0]!.number;
       doc.status = 'validated';
       doc.validatedAt = new Date();
       doc.validatedBy = validator(tx);
       doc.updatedAt = doc.validatedAt;
-      doc.snapshot = buildSnapshot(doc, lines, await loadSnapshotParts(tx, [doc], await this.settings.effective(tx)));
-      await tx.manager.update(SalesDocumentEntity, { id: doc.id, companyId: tx.ctx.companyId }, validatedColumns(doc) as never);
-      const kind = sealKind(doc.type, doc.kind);
-      if (kind && !doc.testMode) await this.seals.seal(tx, { kind, recordType: 'sales_document', recordId: doc.id, recordDate: doc.date, payload: doc.snapshot });
+      doc.snapshot = buildSnapshot(doc, lines, parts);
+      if (kind) await this.seals.seal(tx, { kind, recordType: 'sales_document', recordId: doc.id, recordDate: doc.date, payload: doc.snapshot }, head);
+      const update = validatedRowsUpdate(tx, [doc]);
+      tx.writeAtCommit(update.sql, update.params);
       tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'validate', changes: diffFields(before as never, doc as never, AUDITED) });
       emitDocumentEvent(tx, doc, 'validated', ['status', 'number']);
       return loaded;

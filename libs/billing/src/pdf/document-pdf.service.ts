@@ -5,7 +5,6 @@ import { PdfRenderer } from '@comptoir/platform/pdf';
 import { FileStore } from '@comptoir/platform/storage';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { TenantDb, TenantTx } from '@comptoir/platform/database';
-import { BillingSettingsService } from '../settings/billing-settings.service';
 import { DocumentType, sealKind } from '../document/document-kinds';
 import { buildSnapshot, loadSnapshotParts } from '../document/document-snapshot';
 import { loadDocument, loadWithLines } from '../document/document-store';
@@ -37,7 +36,6 @@ export class DocumentPdfService {
     private readonly renderer: PdfRenderer,
     private readonly files: FileStore,
     private readonly seals: SealService,
-    private readonly settings: BillingSettingsService,
   ) {}
 
   async pdf(ctx: TenantContext, type: DocumentType, id: string): Promise<PdfFile> {
@@ -80,7 +78,7 @@ export class DocumentPdfService {
 
   private async renderSpecimen(tx: TenantTx, id: string): Promise<Buffer> {
     const { doc, lines } = await loadWithLines(tx, null, id);
-    const snapshot = buildSnapshot(doc, lines, await loadSnapshotParts(tx, [doc], await this.settings.effective(tx)));
+    const snapshot = buildSnapshot(doc, lines, await loadSnapshotParts(tx, [doc]));
     const logoDataUrl = await establishmentLogo(tx, doc.establishmentId);
     return this.renderer.render(renderDocumentHtml(toPrintable(snapshot, { watermark: doc.testMode ? 'TEST' : 'SPECIMEN', options: doc.pdfOptions, logoDataUrl })));
   }

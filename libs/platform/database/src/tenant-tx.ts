@@ -8,6 +8,20 @@ import { TenantRepository } from './tenant-repository';
 /** A SQL literal, escaped by the PostgreSQL driver's own function. */
 const lit = (value: string | null | undefined): string => (value === null || value === undefined ? 'NULL' : escapeLiteral(value));
 
+/** A parameter of a write deferred to COMMIT, as a literal: objects and arrays become JSON text (cast them in the SQL). */
+function paramLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return escapeLiteral(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`${value} cannot be written as a SQL literal`);
+    return String(value);
+  }
+  if (value instanceof Date) return escapeLiteral(value.toISOString());
+  if (typeof value === 'object') return escapeLiteral(JSON.stringify(value));
+  throw new TypeError(`a ${typeof value} cannot be written as a SQL literal`);
+}
+
 export interface AuditRecord {
   entity: string;
   entityId: string;
@@ -22,6 +36,7 @@ export interface AuditRecord {
 export class TenantTx {
   private readonly events: DomainEvent[] = [];
   private readonly audits: AuditRecord[] = [];
+  private readonly deferred: string[] = [];
 
   constructor(
     readonly manager: EntityManager,
@@ -51,12 +66,23 @@ export class TenantTx {
   }
 
   /**
-   * The pending events and audit entries as ONE statement with inline, escaped literals, so that it
-   * can travel with the COMMIT in a single round trip (simple-query protocol); null when there are none.
+   * A write whose outcome the work does not read, sent with the COMMIT (before the events and audit
+   * entries) instead of on a round trip of its own: `$1`, `$2`… are replaced by escaped literals. If it
+   * fails, the COMMIT fails and the whole transaction rolls back, as if it had failed in place. Worth it
+   * inside a critical section, where every round trip lengthens the time locks are held.
+   */
+  writeAtCommit(sql: string, params: unknown[]): void {
+    this.deferred.push(sql.replace(/\$(\d+)/g, (_, n: string) => paramLiteral(params[Number(n) - 1])));
+  }
+
+  /**
+   * The deferred writes, pending events and audit entries as statements with inline, escaped literals,
+   * so that they can travel with the COMMIT in a single round trip (simple-query protocol); null when
+   * there are none.
    */
   takePendingWrites(): string | null {
-    if (!this.events.length && !this.audits.length) return null;
-    const statements: string[] = [];
+    if (!this.deferred.length && !this.events.length && !this.audits.length) return null;
+    const statements = this.deferred.splice(0);
     if (this.events.length) {
       const rows = this.events.map(
         (e) =>
