@@ -324,7 +324,7 @@ test('a journal entry rewritten in the database is reported with its reason', as
   await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Altération détectée' });
   await visible(alert, 'the broken chain is reported');
-  await visible(alert.getByText(/Première écriture rompue : n° \d+ \(invoice, enregistrement /), 'the first broken entry, named');
+  await visible(alert.getByText(/Première écriture rompue : n° \d+ \(facture, enregistrement /), 'the first broken entry, named');
   await visible(alert.getByText(/Motif :/), 'its reason');
   await screenshot('ledger-tampered');
 });

@@ -97,7 +97,7 @@ function VerificationPanel() {
             <Stack gap={4}>
               {result.firstBrokenEntry ? (
                 <Text size="sm">
-                  {t('ledger.verify.firstBroken', { seq: result.firstBrokenEntry.seq, kind: result.firstBrokenEntry.kind, record: result.firstBrokenEntry.recordId })}
+                  {t('ledger.verify.firstBroken', { seq: result.firstBrokenEntry.seq, kind: t(`ledger.verify.kinds.${result.firstBrokenEntry.kind as 'invoice'}`, { defaultValue: result.firstBrokenEntry.kind }), record: result.firstBrokenEntry.recordId })}
                 </Text>
               ) : null}
               <Text size="sm">

@@ -1,4 +1,4 @@
-import { Button, Group, Menu, Modal, Stack } from '@mantine/core';
+import { Button, Group, Menu, Modal, Stack, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -44,10 +44,11 @@ export function DocumentActions({ doc, dirty = false, save }: { doc: SalesDocume
       // Shown in the dialog.
     }
   };
-  const duplicate = () => action.mutate('duplicate', { onSuccess: (copy) => navigate(documentHref(copy.type, copy.id)) });
+  // Duplicate and revise give a new draft, opened at once; synchronise changes this draft in place.
+  const toNewDraft = (name: 'duplicate' | 'revise') => action.mutate(name, { onSuccess: (copy) => navigate(documentHref(copy.type, copy.id)) });
   const pdfTitle = doc.number ? t('sales.pdf.titleNumbered', { number: doc.number }) : t('sales.pdf.titleDraft');
   // Convert and duplicate have no dialog of their own: a refusal is shown in one.
-  const failed = dialog === null ? (convert.error ?? (action.variables === 'duplicate' ? action.error : null)) : null;
+  const failed = dialog === null ? (convert.error ?? (action.variables === 'duplicate' || action.variables === 'revise' || action.variables === 'synchronise' ? action.error : null)) : null;
 
   return (
     <>
@@ -76,9 +77,21 @@ export function DocumentActions({ doc, dirty = false, save }: { doc: SalesDocume
         </Button>
       ) : null}
       {writable && !(doc.type === 'invoice' && doc.kind === 'credit_note') ? (
-        <Button variant="default" leftSection={<IconCopy size={16} />} onClick={duplicate} loading={action.isPending && action.variables === 'duplicate'}>
+        <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => toNewDraft('duplicate')} loading={action.isPending && action.variables === 'duplicate'}>
           {t('sales.actions.duplicate')}
         </Button>
+      ) : null}
+      {writable && doc.type === 'quote' && doc.status === 'validated' ? (
+        <Button variant="default" onClick={() => toNewDraft('revise')} loading={action.isPending && action.variables === 'revise'}>
+          {t('sales.actions.revise')}
+        </Button>
+      ) : null}
+      {writable && draft && !dirty && config.hasPrices ? (
+        <Tooltip label={t('sales.actions.synchroniseHint')}>
+          <Button variant="default" onClick={() => action.mutate('synchronise')} loading={action.isPending && action.variables === 'synchronise'}>
+            {t('sales.actions.synchronise')}
+          </Button>
+        </Tooltip>
       ) : null}
       {writable && doc.status === 'validated' && config.refusable ? (
         <Button variant="default" color="orange" onClick={() => setDialog('refuse')}>

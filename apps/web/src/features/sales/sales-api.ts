@@ -11,7 +11,7 @@ const base = (type: DocumentType) => `/api/v1/${DOCUMENT_TYPES[type].path}`;
 // are typed as the quotes' ones (the server answers 404 for an action a type does not have).
 const listPath = (type: DocumentType) => base(type) as '/api/v1/quotes';
 const onePath = (type: DocumentType) => `${base(type)}/{id}` as '/api/v1/quotes/{id}';
-const actionPath = <A extends 'validate' | 'duplicate' | 'cancel' | 'refuse' | 'convert' | 'lines'>(type: DocumentType, action: A) =>
+const actionPath = <A extends DocumentAction | 'convert' | 'lines'>(type: DocumentType, action: A) =>
   `${base(type)}/{id}/${action}` as `/api/v1/quotes/{id}/${A}`;
 
 /** Where the PDF of a document is served (its stored original once validated). */
@@ -75,7 +75,7 @@ export function useAddProductLine(type: DocumentType) {
   });
 }
 
-export type DocumentAction = 'validate' | 'duplicate' | 'cancel' | 'refuse';
+export type DocumentAction = 'validate' | 'duplicate' | 'cancel' | 'refuse' | 'revise' | 'synchronise';
 
 export function useDocumentAction(type: DocumentType, id: string) {
   const refresh = useRefresh();
