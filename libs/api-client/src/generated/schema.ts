@@ -10414,6 +10414,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A dependency of the server is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "pdf_renderer_unavailable",
+                     *       "detail": "PDF rendering is unavailable",
+                     *       "status": 503,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/pdf_renderer_unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     synchroniseDeliveryNote: {
@@ -12506,6 +12524,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description A dependency of the server is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "pdf_renderer_unavailable",
+                     *       "detail": "PDF rendering is unavailable",
+                     *       "status": 503,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/pdf_renderer_unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     synchroniseInvoice: {
@@ -14489,6 +14525,24 @@ export interface operations {
                      *       "status": 404,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency of the server is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "pdf_renderer_unavailable",
+                     *       "detail": "PDF rendering is unavailable",
+                     *       "status": 503,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/pdf_renderer_unavailable"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -16964,6 +17018,24 @@ export interface operations {
                      *       "status": 404,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency of the server is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "pdf_renderer_unavailable",
+                     *       "detail": "PDF rendering is unavailable",
+                     *       "status": 503,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/pdf_renderer_unavailable"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];

@@ -137,7 +137,7 @@ export function documentController(type: DocumentType): Type<DocumentControllerB
     })
     @ApiProduces('application/pdf')
     @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-    @ApiProblems(400, 401, 403, 404)
+    @ApiProblems(400, 401, 403, 404, 503)
     async pdf(@Tenant() ctx: TenantContext, @IdParam() id: string): Promise<StreamableFile> {
       const file = await this.pdfs.pdf(ctx, type, id);
       return new StreamableFile(file.bytes, { type: 'application/pdf', disposition: `inline; filename="${file.filename}"`, length: file.bytes.length });

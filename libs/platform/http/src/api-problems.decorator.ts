@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, { description: string; code: string; detail: 
   409: { description: 'The resource state or a unique value forbids it', code: 'already_exists', detail: 'A record with the same unique value already exists' },
   422: { description: 'Well-formed but breaks a business rule', code: 'business_rule', detail: 'The request breaks a business rule' },
   429: { description: 'Throttled', code: 'rate_limited', detail: 'Too many requests, slow down' },
+  503: { description: 'A dependency of the server is unavailable; retry later', code: 'pdf_renderer_unavailable', detail: 'PDF rendering is unavailable' },
 };
 
 /** Declares the problem+json error responses of an operation, with an example for each. */

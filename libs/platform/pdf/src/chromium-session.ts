@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import puppeteer, { Browser } from 'puppeteer';
+import { ServiceUnavailableError } from './pdf-errors';
 
 /**
  * One system Chromium per process, launched on first use and relaunched on the next use after it crashed or
@@ -31,6 +32,12 @@ export class ChromiumSession {
           this.browser = null;
         });
         return browser;
+      })
+      .catch((error: unknown) => {
+        // A machine without Chromium (or a broken install) is an operator problem, not a client error:
+        // the caller gets a 503 saying what is missing, the log gets the launcher's own message.
+        this.logger.error(`Chromium could not start from ${this.executablePath}: ${(error as Error).message}`);
+        throw new ServiceUnavailableError('pdf_renderer_unavailable', `PDF rendering is unavailable: Chromium could not start (set CHROMIUM_PATH; see README)`);
       });
     launching.catch(() => {
       if (this.browser === launching) this.browser = null;
