@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Button, Checkbox, Group, NumberInput, Select, Simpl
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { OtherTaxInput, VatCategoryCode } from '@comptoir/billing-engine';
+import type { OtherTaxInput } from '@comptoir/billing-engine';
 import { AccountPicker } from '../../components/AccountPicker';
 import { FormSection } from '../../components/FormSection';
 import { IconArrowLeft, IconPlus, IconTrash } from '../../components/icons';
@@ -10,8 +10,8 @@ import { ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../comp
 import { ApiError } from '../../lib/api';
 import { toDecimalInput } from '../../lib/decimal';
 import { useCan } from '../../app/session';
-import { useProduct, useSaveProduct } from './catalog-api';
-import { PRODUCT_TYPES, UNITS, VAT_CATEGORIES, type Product, type ProductBody, type ProductType, type SupplierProduct } from './catalog-types';
+import { useProduct, useSaveProduct, useVatRates } from './catalog-api';
+import { PRODUCT_TYPES, UNITS, type Product, type ProductBody, type ProductType, type SupplierProduct } from './catalog-types';
 import { VatRateSelect } from './VatRateSelect';
 
 interface FormState {
@@ -21,8 +21,7 @@ interface FormState {
   type: ProductType;
   unit: ProductBody['unit'];
   unitPrice: string;
-  vatRate: string;
-  vatCategory: VatCategoryCode;
+  vatRateId: string | null;
   costPrice: string;
   ean: string;
   imageUrl: string;
@@ -43,8 +42,7 @@ function toState(p: Product | undefined): FormState {
     type: p?.type ?? 'service',
     unit: p?.unit ?? 'piece',
     unitPrice: p?.unitPrice ?? '',
-    vatRate: p?.vatRate ?? '20.00',
-    vatCategory: p?.vatCategory ?? 'S',
+    vatRateId: p?.vatRateId ?? null,
     costPrice: p?.costPrice ?? '',
     ean: p?.ean ?? '',
     imageUrl: p?.imageUrl ?? '',
@@ -73,8 +71,7 @@ function toBody(s: FormState, editing: boolean): ProductBody {
     type: s.type,
     unit: s.unit,
     unitPrice: toDecimalInput(s.unitPrice),
-    vatRate: s.vatRate,
-    vatCategory: s.vatCategory,
+    vatRateId: s.vatRateId ?? undefined,
     costPrice: optionalDecimal(s.costPrice),
     ean: optional(s.ean),
     imageUrl: optional(s.imageUrl),
@@ -105,9 +102,12 @@ function ProductForm({ product }: { product: Product | undefined }) {
   const setTax = (index: number, patch: Partial<OtherTaxInput>) => set('otherTaxes', state.otherTaxes.map((tax, i) => (i === index ? { ...tax, ...patch } : tax)));
   const setSupplier = (index: number, patch: Partial<SupplierProduct>) => set('suppliers', state.suppliers.map((sp, i) => (i === index ? { ...sp, ...patch } : sp)));
 
+  // A new product starts at the standard French rate once the company's rates are known.
+  const rates = useVatRates();
+  const vatRateId = state.vatRateId ?? rates.data?.data.find((r) => r.rate === '20.00' && r.category === 'S')?.id ?? null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(toBody(state, Boolean(product)), { onSuccess: (saved) => navigate(`/products/${saved.id}`, { replace: true, state: { flash: 'saved' } }) });
+    save.mutate(toBody({ ...state, vatRateId }, Boolean(product)), { onSuccess: (saved) => navigate(`/products/${saved.id}`, { replace: true, state: { flash: 'saved' } }) });
   };
   const readOnly = !can('catalog:write');
 
@@ -137,16 +137,9 @@ function ProductForm({ product }: { product: Product | undefined }) {
           <FormSection title={t('catalog.products.sections.pricing')}>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
               <TextInput label={t('catalog.fields.unitPrice')} description={t('catalog.products.priceHint')} inputMode="decimal" required {...text('unitPrice')} rightSection="€" />
-              <VatRateSelect label={t('catalog.fields.vatRate')} value={state.vatRate} onChange={(v) => set('vatRate', v)} error={errors['vatRate']} />
+              <VatRateSelect by="id" label={t('catalog.fields.vatRate')} value={vatRateId} onChange={(id) => set('vatRateId', id)} error={errors['vatRateId'] ?? errors['vatRate']} required />
               <TextInput label={t('catalog.fields.costPrice')} inputMode="decimal" {...text('costPrice')} rightSection="€" />
-              <Select
-                label={t('catalog.fields.vatCategory')}
-                data={VAT_CATEGORIES.map((c) => ({ value: c, label: t(`catalog.vatCategories.${c}`) }))}
-                value={state.vatCategory}
-                onChange={(v) => v && set('vatCategory', v as VatCategoryCode)}
-                allowDeselect={false}
-                error={errors['vatCategory']}
-              />
+              {product ? <TextInput label={t('catalog.fields.vatCategory')} value={t(`catalog.vatCategories.${product.vatCategory}`)} readOnly /> : null}
               {product?.vatExemptionReason ? <TextInput label={t('catalog.fields.vatExemptionReason')} description={t('catalog.products.exemptionHint')} value={product.vatExemptionReason} readOnly style={{ gridColumn: 'span 2' }} /> : null}
             </SimpleGrid>
           </FormSection>
@@ -154,7 +147,7 @@ function ProductForm({ product }: { product: Product | undefined }) {
           <FormSection
             title={t('catalog.products.sections.otherTaxes')}
             actions={
-              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => set('otherTaxes', [...state.otherTaxes, { label: '', mode: 'fixed', value: '', vatRate: state.vatRate }])}>
+              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => set('otherTaxes', [...state.otherTaxes, { label: '', mode: 'fixed', value: '', vatRate: '20.00' }])}>
                 {t('catalog.products.addTax')}
               </Button>
             }
