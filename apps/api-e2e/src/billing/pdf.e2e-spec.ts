@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pdfLargeText, pdfPagesText } from '@comptoir/platform/pdf';
+import { PdfRenderer, pdfLargeText, pdfPagesText } from '@comptoir/platform/pdf';
 import { createTestApp, startTestWorker, TestApp } from '../support/test-app';
 import { randomSiren, signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { createCustomer, draftInvoice } from './billing-fixtures';
@@ -86,4 +86,33 @@ describe('Sales document PDFs', () => {
       await worker.close();
     }
   }, 60_000);
+
+  it('after a batch validation the worker prints the waiting originals in bulk, each once, and the chain verifies', async () => {
+    const drafts = [];
+    for (let i = 0; i < 60; i++) drafts.push(await draftInvoice(() => t.http(), org.auth, customerId, { amount: `${100 + i}.00` }));
+    const ids = drafts.map((d) => d.id);
+    await t.http().post('/api/v1/invoices/validate-batch').set(org.auth).send({ ids }).expect(200);
+    const worker = await startTestWorker(t.config);
+    try {
+      const renderer = worker.worker.get(PdfRenderer);
+      const bulk = jest.spyOn(renderer, 'renderMany');
+      const single = jest.spyOn(renderer, 'render');
+      await worker.drain();
+      const rows = await t.sql<{ id: string; pdf_key: string | null }>(`SELECT id, pdf_key FROM sales_documents WHERE id = ANY($1::uuid[])`, [ids]);
+      expect(rows.filter((r) => !r.pdf_key)).toEqual([]);
+      const originals = await t.sql<{ n: number; records: number }>(
+        `SELECT count(*)::int AS n, count(DISTINCT record_id)::int AS records FROM ledger_entries WHERE kind = 'original' AND record_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      expect(originals[0]).toEqual({ n: 60, records: 60 });
+      // 60 documents in bulk prints of at most 50, not 60 single prints.
+      const printedInBulk = bulk.mock.calls.reduce((sum, [htmls]) => sum + htmls.length, 0);
+      expect(printedInBulk + single.mock.calls.length).toBe(60);
+      expect(bulk.mock.calls.length).toBeGreaterThanOrEqual(1);
+      expect(single.mock.calls.length).toBeLessThan(10);
+      expect((await t.http().get('/api/v1/ledger/verify').set(org.auth).expect(200)).body.ok).toBe(true);
+    } finally {
+      await worker.close();
+    }
+  }, 120_000);
 });

@@ -25,6 +25,8 @@ export interface DocumentAddress {
 @Index('ix_sales_documents_account', ['companyId', 'accountId'])
 @Index('ix_sales_documents_number', ['companyId', 'number'], { where: 'number IS NOT NULL' })
 @Index('ix_sales_documents_credited', ['companyId', 'creditedInvoiceId'], { where: 'credited_invoice_id IS NOT NULL' })
+// The worker's backlog of validated invoices still waiting for their stored PDF original.
+@Index('ix_sales_documents_pending_original', ['companyId', 'validatedAt', 'id'], { where: "type = 'invoice' AND snapshot IS NOT NULL AND pdf_key IS NULL" })
 @Unique('uq_sales_documents_company_id', ['companyId', 'id'])
 @ForeignKey('companies', ['organizationId', 'companyId'], ['organizationId', 'id'], { name: 'fk_sales_documents_company' })
 @ForeignKey('establishments', ['companyId', 'establishmentId'], ['companyId', 'id'], { name: 'fk_sales_documents_establishment' })

@@ -8,8 +8,9 @@ export const SEALED_VALIDATED_EVENTS = ['billing.invoice.validated', 'billing.cr
 
 /**
  * Renders, stores and seals the original PDF of every validated invoice, credit note and deposit
- * invoice, once: the processed-events inbox and the "already stored" check under the row lock make a
- * redelivered event a no-op.
+ * invoice, once: the processed-events inbox and the claim of rows without an original (SKIP LOCKED)
+ * make a redelivered event a no-op. Each event takes the company's waiting originals with it, so a
+ * burst of validations is printed in bulk.
  */
 @Injectable()
 @OnDomainEvent({ name: 'billing.original-pdf', events: SEALED_VALIDATED_EVENTS })
@@ -17,6 +18,6 @@ export class OriginalPdfHandler implements EventHandler {
   constructor(private readonly pdfs: DocumentPdfService) {}
 
   async handle(event: DomainEvent, tx: TenantTx): Promise<void> {
-    await this.pdfs.storeOriginal(tx, event.aggregateId);
+    await this.pdfs.storeOriginalBacklog(tx, event.aggregateId);
   }
 }
