@@ -81,6 +81,33 @@ export function operationCategory(lines: SalesDocumentLineEntity[]): 'goods' | '
   return types.has('goods') ? 'goods' : 'services';
 }
 
+/**
+ * What a line sold, field by field: the snapshot seals it as is and the API shows it with the line's id
+ * (one list, so the two cannot drift apart). A field added here changes the sealed payload of every
+ * document validated afterwards.
+ */
+export function soldLine(l: SalesDocumentLineEntity) {
+  return {
+    position: l.position,
+    kind: l.kind,
+    productId: l.productId,
+    productType: l.productType,
+    reference: l.reference,
+    description: l.description,
+    quantity: l.quantity,
+    unit: l.unit,
+    unitPrice: l.unitPrice,
+    discountPercent: l.discountPercent,
+    vatRate: l.vatRate,
+    vatCategory: l.vatCategory,
+    vatExemptionReason: l.vatExemptionReason,
+    otherTaxes: l.otherTaxes,
+    availabilityDate: l.availabilityDate,
+    net: l.net,
+    sourceLineId: l.sourceLineId,
+  };
+}
+
 /** Plain JSON: what is sealed must read back from jsonb identically (no undefined, no Dates). */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -142,25 +169,7 @@ export function buildSnapshot(doc: SalesDocumentEntity, lines: SalesDocumentLine
     },
     deliveryAddress: doc.deliveryAddress,
     deliveryAttention: doc.deliveryAttention,
-    lines: lines.map((l) => ({
-      position: l.position,
-      kind: l.kind,
-      productId: l.productId,
-      productType: l.productType,
-      reference: l.reference,
-      description: l.description,
-      quantity: l.quantity,
-      unit: l.unit,
-      unitPrice: l.unitPrice,
-      discountPercent: l.discountPercent,
-      vatRate: l.vatRate,
-      vatCategory: l.vatCategory,
-      vatExemptionReason: l.vatExemptionReason,
-      otherTaxes: l.otherTaxes,
-      availabilityDate: l.availabilityDate,
-      net: l.net,
-      sourceLineId: l.sourceLineId,
-    })),
+    lines: lines.map(soldLine),
     generalDiscount: doc.generalDiscount,
     shipping: doc.shipping,
     totals: doc.totals,

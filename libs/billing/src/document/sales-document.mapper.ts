@@ -1,4 +1,5 @@
 import type { DocumentTotals } from '@comptoir/billing-engine';
+import { soldLine } from './document-snapshot';
 import { DocumentLineDto, DocumentTotalsDto, SalesDocumentResponseDto, SalesDocumentSummaryDto } from './dto/document-response.dto';
 import { SalesDocumentLineEntity } from './sales-document-line.entity';
 import { SalesDocumentEntity } from './sales-document.entity';
@@ -20,26 +21,7 @@ export function toTotalsDto(t: DocumentTotals): DocumentTotalsDto {
 }
 
 export function toLineDto(l: SalesDocumentLineEntity): DocumentLineDto {
-  return {
-    id: l.id,
-    position: l.position,
-    kind: l.kind,
-    productId: l.productId,
-    productType: l.productType,
-    reference: l.reference,
-    description: l.description,
-    quantity: l.quantity,
-    unit: l.unit,
-    unitPrice: l.unitPrice,
-    discountPercent: l.discountPercent,
-    vatRate: l.vatRate,
-    vatCategory: l.vatCategory,
-    vatExemptionReason: l.vatExemptionReason,
-    otherTaxes: l.otherTaxes,
-    availabilityDate: l.availabilityDate,
-    net: l.net,
-    sourceLineId: l.sourceLineId,
-  };
+  return { id: l.id, ...soldLine(l) };
 }
 
 export function toDocumentDto(d: SalesDocumentEntity, lines: SalesDocumentLineEntity[]): SalesDocumentResponseDto {
