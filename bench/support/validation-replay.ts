@@ -5,6 +5,7 @@
 // the bench database, so row sizes match what the application writes.
 import { escapeLiteral } from 'pg';
 import type { Client } from 'pg';
+import { copyDraft } from './draft-copies';
 
 export interface ReplayScript {
   sql: string;
@@ -33,23 +34,13 @@ export async function validationReplayScript(db: Client, companyId: string, draf
     [companyId],
   );
 
-  // Copies of the template draft, every column but the id, numbered 1…N for the replay's sequence.
-  const columns = (
-    await db.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'sales_documents' AND column_name <> 'id' ORDER BY ordinal_position`)
-  ).rows.map((r) => `"${r.column_name}"`);
+  // Copies of the template draft, numbered 1…N for the replay's sequence.
+  const ids = await copyDraft(db, template.id, drafts);
   await db.query(`DROP TABLE IF EXISTS bench_replay_drafts; DROP SEQUENCE IF EXISTS bench_replay_seq`);
   await db.query(`CREATE TABLE bench_replay_drafts (n bigint PRIMARY KEY, id uuid NOT NULL)`);
   await db.query(`CREATE SEQUENCE bench_replay_seq`);
-  await db.query(
-    `WITH copies AS (
-       INSERT INTO sales_documents (id, ${columns.join(', ')})
-       SELECT gen_random_uuid(), ${columns.map((c) => `d.${c}`).join(', ')} FROM sales_documents d, generate_series(1, $2) WHERE d.id = $1
-       RETURNING id
-     )
-     INSERT INTO bench_replay_drafts (n, id) SELECT row_number() OVER (), id FROM copies`,
-    [template.id, drafts],
-  );
-  await db.query('ANALYZE sales_documents; ANALYZE bench_replay_drafts');
+  await db.query(`INSERT INTO bench_replay_drafts (n, id) SELECT n, id FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, n)`, [ids]);
+  await db.query('ANALYZE bench_replay_drafts');
 
   const company = escapeLiteral(companyId);
   const payload = escapeLiteral(JSON.stringify(validated.snapshot));

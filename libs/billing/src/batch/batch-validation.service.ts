@@ -7,6 +7,7 @@ import { numberingSeries, sealKind } from '../document/document-kinds';
 import { buildSnapshot, loadSnapshotParts } from '../document/document-snapshot';
 import { documentLines, documents, updateLineNets } from '../document/document-store';
 import { applyTotals } from '../document/document-totals';
+import { validatedRowsUpdate } from '../document/validated-rows';
 import { testNumber, validator } from '../document/document-validation.service';
 import { SalesDocumentLineEntity } from '../document/sales-document-line.entity';
 import { SalesDocumentEntity } from '../document/sales-document.entity';
@@ -15,7 +16,8 @@ import { SalesDocumentEntity } from '../document/sales-document.entity';
  * Validates many draft invoices in ONE transaction, all or none: the rows are locked, every one is
  * checked first (a 422 lists each id at fault, and nothing changes), then numbers are taken per series
  * in date order with one counter update (NumberingService.assignMany), the rows are written by one
- * UPDATE and the journal gets one multi-row insert (SealService.sealMany).
+ * UPDATE and the journal gets one multi-row insert (SealService.sealMany). Nothing is done per document
+ * on the wire: ids and rows travel as arrays (`= ANY`, JSON), never as one bind parameter each.
  */
 @Injectable()
 export class BatchValidationService {
@@ -28,7 +30,7 @@ export class BatchValidationService {
 
   validate(ctx: TenantContext, ids: string[]): Promise<{ id: string; number: string }[]> {
     return this.db.transaction(ctx, async (tx) => {
-      const docs = await documents(tx).query('d').andWhere('d.id IN (:...ids)', { ids }).andWhere(`d.type = 'invoice'`).orderBy('d.id').setLock('pessimistic_write').getMany();
+      const docs = await documents(tx).query('d').andWhere('d.id = ANY(:ids)', { ids }).andWhere(`d.type = 'invoice'`).orderBy('d.id').setLock('pessimistic_write').getMany();
       await this.assertValidatable(tx, ids, docs);
       const lines = await this.linesByDocument(tx, docs);
       const changedNets = docs.flatMap((doc) => applyTotals(doc, lines.get(doc.id) ?? [], true));
@@ -42,11 +44,16 @@ export class BatchValidationService {
         Object.assign(doc, { status: 'validated', validatedAt: at, validatedBy: validator(tx), updatedAt: at });
         doc.snapshot = buildSnapshot(doc, lines.get(doc.id) ?? [], parts);
       }
-      await this.writeRows(tx, docs, at);
+      // The chain head is locked after the series (the order every validation takes them); then the
+      // rows' UPDATE runs in PostgreSQL while the entries are hashed here, the insert queued behind it.
+      const head = await this.seals.lockHead(tx);
+      const update = validatedRowsUpdate(tx, docs);
       const entries: SealEntryInput[] = docs
         .filter((d) => !d.testMode)
         .map((d) => ({ kind: sealKind(d.type, d.kind)!, recordType: 'sales_document', recordId: d.id, recordDate: d.date, payload: d.snapshot! }));
-      if (entries.length) await this.seals.sealMany(tx, entries);
+      const written = tx.manager.query(update.sql, update.params);
+      await new Promise(setImmediate); // the UPDATE is on the wire once TypeORM's promise chain ran
+      await Promise.all([written, entries.length ? this.seals.sealMany(tx, entries, head) : null]);
       for (const doc of docs) {
         tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'validate', changes: { status: { from: 'draft', to: 'validated' }, number: { from: null, to: doc.number } } });
         emitDocumentEvent(tx, doc, 'validated', ['status', 'number']);
@@ -87,7 +94,11 @@ export class BatchValidationService {
   private async linesByDocument(tx: TenantTx, docs: SalesDocumentEntity[]): Promise<Map<string, SalesDocumentLineEntity[]>> {
     const out = new Map<string, SalesDocumentLineEntity[]>();
     const rows = await documentLines(tx).query('l').andWhere('l.documentId = ANY(:ids)', { ids: docs.map((d) => d.id) }).orderBy('l.documentId').addOrderBy('l.position').getMany();
-    for (const row of rows) out.set(row.documentId, [...(out.get(row.documentId) ?? []), row]);
+    for (const row of rows) {
+      const list = out.get(row.documentId);
+      if (list) list.push(row);
+      else out.set(row.documentId, [row]);
+    }
     return out;
   }
 
@@ -106,33 +117,5 @@ export class BatchValidationService {
       const numbers = await this.numbering.assignMany(tx, { documentType: numberingSeries(first.type, first.kind), establishmentId: first.establishmentId, dates: group.map((d) => d.date) });
       group.forEach((doc, i) => (doc.number = numbers[i]!.number));
     }
-  }
-
-  private async writeRows(tx: TenantTx, docs: SalesDocumentEntity[], at: Date): Promise<void> {
-    const column = <T>(pick: (d: SalesDocumentEntity) => T) => docs.map(pick);
-    await tx.manager.query(
-      `UPDATE sales_documents d SET status = 'validated', number = v.number, snapshot = v.snapshot, totals = v.totals, schedule = v.schedule,
-              net = v.net::numeric, vat_total = v.vat_total::numeric, gross = v.gross::numeric, prepaid = v.prepaid::numeric, due = v.due::numeric,
-              due_date = v.due_date::date, validated_at = $12, validated_by = $13, updated_at = $12
-       FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-         AS v(id, number, snapshot, totals, schedule, net, vat_total, gross, prepaid, due, due_date)
-       WHERE d.id = v.id AND d.company_id = $14`,
-      [
-        column((d) => d.id),
-        column((d) => d.number),
-        column((d) => JSON.stringify(d.snapshot)),
-        column((d) => JSON.stringify(d.totals)),
-        column((d) => JSON.stringify(d.schedule)),
-        column((d) => d.net),
-        column((d) => d.vatTotal),
-        column((d) => d.gross),
-        column((d) => d.prepaid),
-        column((d) => d.due),
-        column((d) => d.dueDate),
-        at,
-        validator(tx),
-        tx.ctx.companyId,
-      ],
-    );
   }
 }

@@ -41,3 +41,19 @@ export const IsNonNegativeDecimalString = (scale: number, options?: ValidationOp
     },
     options,
   );
+
+/**
+ * An array with no repeated item, checked with a Set: class-validator's ArrayUnique compares every pair
+ * (indexOf in a filter), 1.5 s of CPU for the 10,000 ids of a batch validation.
+ */
+export const ArrayDistinct = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'arrayDistinct',
+      validator: {
+        validate: (v) => Array.isArray(v) && new Set(v).size === v.length,
+        defaultMessage: (a) => `All ${a?.property}'s elements must be unique`,
+      },
+    },
+    options,
+  );

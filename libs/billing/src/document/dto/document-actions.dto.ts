@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { IsNonNegativeDecimalString } from '../../common/validators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayDistinct, IsNonNegativeDecimalString } from '../../common/validators';
 
 export class CreditNoteLineDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd', description: 'A line of the invoice' })
@@ -30,7 +30,7 @@ export class ValidateBatchDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BATCH)
-  @ArrayUnique()
+  @ArrayDistinct()
   @IsUUID('all', { each: true })
   ids: string[];
 }
