@@ -53,13 +53,10 @@ export class DocumentDrafting {
     const [company, establishment, settings, today] = [await loadCompany(tx), await loadEstablishment(tx, input.establishmentId), await this.settings.effective(tx), await companyToday(tx)];
     const date = input.date ?? today;
     const account = await loadCustomer(tx, input.accountId);
-    const now = new Date();
     const doc = Object.assign(new SalesDocumentEntity(), {
-      id: newId(),
+      ...newDraftState(),
       type,
       kind: type === 'invoice' ? (input.kind ?? 'invoice') : null,
-      status: 'draft',
-      number: null,
       establishmentId: establishment.id,
       currency: company.currency,
       accountId: account.id,
@@ -86,16 +83,6 @@ export class DocumentDrafting {
       shipping: null,
       proforma: false,
       testMode: company.isSandbox,
-      revision: 1,
-      revisionOf: null,
-      snapshot: null,
-      validatedAt: null,
-      validatedBy: null,
-      creditedInvoiceId: null,
-      pdfKey: null,
-      pdfSha256: null,
-      createdAt: now,
-      updatedAt: now,
     } satisfies Partial<SalesDocumentEntity>);
     const lines = await this.applyInput(tx, doc, input, true);
     return this.insert(tx, doc, attachLines(doc.id, lines ?? []));
@@ -131,30 +118,17 @@ export class DocumentDrafting {
   async derive(tx: TenantTx, source: SalesDocumentEntity, draft: DerivedDraft): Promise<LoadedDocument> {
     const date = await companyToday(tx);
     const settings = await this.settings.effective(tx);
-    const now = new Date();
     const doc = Object.assign(new SalesDocumentEntity(), {
       ...source,
-      id: newId(),
+      ...newDraftState(),
       type: draft.type,
       kind: draft.kind,
-      status: 'draft',
-      number: null,
       date,
       validityDate: draft.type === 'quote' ? addDays(date, settings.quoteValidityDays) : null,
       deliveryDate: draft.type === 'order' || draft.type === 'delivery_note' ? source.deliveryDate : null,
       dueDate: null,
       // A sandbox company's documents stay in TEST mode whatever they come from.
       testMode: source.testMode,
-      revision: 1,
-      revisionOf: null,
-      snapshot: null,
-      validatedAt: null,
-      validatedBy: null,
-      creditedInvoiceId: null,
-      pdfKey: null,
-      pdfSha256: null,
-      createdAt: now,
-      updatedAt: now,
       ...draft.overrides,
     } satisfies Partial<SalesDocumentEntity>);
     const created = await this.insert(tx, doc, attachLines(doc.id, draft.lines));
@@ -197,6 +171,26 @@ export class DocumentDrafting {
     if (input.shipping) doc.shipping = { amount: input.shipping.amount, vatRate: input.shipping.vatRate, vatCategory: input.shipping.vatCategory ?? 'S' };
     return lines === undefined ? null : this.lineFactory.fromInputs(tx, lines, { accountId: doc.accountId, date: doc.date });
   }
+}
+
+/** What every new draft starts as, whether typed in or copied: a new id, unnumbered, first revision, never validated, no PDF. */
+function newDraftState() {
+  const now = new Date();
+  return {
+    id: newId(),
+    status: 'draft',
+    number: null,
+    revision: 1,
+    revisionOf: null,
+    snapshot: null,
+    validatedAt: null,
+    validatedBy: null,
+    creditedInvoiceId: null,
+    pdfKey: null,
+    pdfSha256: null,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies Partial<SalesDocumentEntity>;
 }
 
 function stripLabel<T extends { label?: string }>(address: T): Omit<T, 'label'> {
