@@ -1,7 +1,7 @@
 // `npm run bench -- pdf [--renders 200] [--documents 500] [--pool 2]`
 //
-// PDF rendering with the system Chromium, no database: realistic invoices from @comptoir/documents
-// (6 to 10 lines on one page, every 8th with 40 more lines on two; no terms of sale) rendered by
+// PDF rendering with the system Chromium, no database: invoices like the demo seed's (3 to 8 lines, one
+// page; no document discount, charge or terms of sale) from @comptoir/documents, rendered by
 // @comptoir/platform/pdf.
 //   on-demand   `render` one at a time on a warm pool: latency p50/p95/p99 (what a user waits for a PDF)
 //   single      `render` with as many requests in flight as pool pages: PDFs/s
@@ -37,7 +37,8 @@ const WARM_UP = 10;
 
 const defaultDocument = (index: number): PrintableDocument => {
   const base = sampleInvoice({ termsOfSale: null, specialTerms: null, number: `FA2026-${String(index + 1).padStart(5, '0')}` });
-  return { ...base, lines: [...base.lines, ...sampleLines((index % 5) + (index % 8 === 7 ? 40 : 0))] };
+  const lines = [...base.lines.filter((line) => line.kind === 'item'), ...sampleLines(3)].slice(0, 3 + (index % 6));
+  return { ...base, lines, totals: { ...base.totals, allowances: [], charges: [] } };
 };
 
 export async function benchPdf(options: Partial<PdfBenchOptions> = {}): Promise<PdfBenchReport> {
