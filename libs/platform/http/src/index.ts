@@ -8,3 +8,5 @@ export * from './id-param.decorator';
 export * from './validators';
 export * from './address.dto';
 export * from './keyset';
+export * from './page.dto';
+export * from './timestamps.dto';

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { VatCategoryCode } from '@comptoir/billing-engine';
+import { PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, INVOICE_KINDS, InvoiceKind, LINE_KINDS, LineKind, LINK_RELATIONS, LinkRelation } from '../document-kinds';
 import { DocumentAddressDto, GeneralDiscountDto, InstallmentDto, OtherTaxDto, PdfOptionsDto, ShippingDto, VAT_CATEGORIES } from './document-parts.dto';
 
@@ -64,7 +65,7 @@ export class DocumentLineDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'The line it was copied from or corrects' }) sourceLineId: string | null;
 }
 
-export class SalesDocumentResponseDto {
+export class SalesDocumentResponseDto extends TimestampsDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' }) id: string;
   @ApiProperty({ enum: DOCUMENT_TYPES, example: 'invoice' }) type: DocumentType;
   @ApiProperty({ enum: INVOICE_KINDS, nullable: true, example: 'invoice', description: 'Invoices only' }) kind: InvoiceKind | null;
@@ -103,12 +104,10 @@ export class SalesDocumentResponseDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'Credit notes: the invoice they correct' }) creditedInvoiceId: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) validatedAt: string | null;
   @ApiProperty({ example: false, description: 'The original PDF is stored' }) hasOriginalPdf: boolean;
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) createdAt: string;
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) updatedAt: string;
 }
 
 /** A list row: the header and totals, no lines. */
-export class SalesDocumentSummaryDto {
+export class SalesDocumentSummaryDto extends TimestampsDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' }) id: string;
   @ApiProperty({ enum: DOCUMENT_TYPES, example: 'invoice' }) type: DocumentType;
   @ApiProperty({ enum: INVOICE_KINDS, nullable: true, example: 'invoice' }) kind: InvoiceKind | null;
@@ -125,14 +124,9 @@ export class SalesDocumentSummaryDto {
   @ApiProperty({ example: '300.00' }) gross: string;
   @ApiProperty({ example: '300.00' }) due: string;
   @ApiProperty({ example: false }) testMode: boolean;
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) createdAt: string;
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' }) updatedAt: string;
 }
 
-export class SalesDocumentPageDto {
-  @ApiProperty({ type: [SalesDocumentSummaryDto] }) data: SalesDocumentSummaryDto[];
-  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for the next page; null on the last page' }) nextCursor: string | null;
-}
+export class SalesDocumentPageDto extends PageOf(SalesDocumentSummaryDto) {}
 
 export class DocumentMapNodeDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' }) id: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ListQueryDto } from '@comptoir/platform/http';
+import { ListQueryDto, PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { IsCalendarDate } from '../../common/validators';
 import { SpecialPriceDto, ValidityDto } from '../../common/price-dto';
 
@@ -41,7 +41,7 @@ export class ListCustomerPricesQuery extends ListQueryDto {
   sort?: (typeof CUSTOMER_PRICE_SORTS)[number];
 }
 
-export class CustomerPriceResponseDto {
+export class CustomerPriceResponseDto extends TimestampsDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcf' })
   id: string;
 
@@ -62,18 +62,6 @@ export class CustomerPriceResponseDto {
 
   @ApiProperty({ example: null, nullable: true, type: String })
   validTo: string | null;
-
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
-  createdAt: string;
-
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
-  updatedAt: string;
 }
 
-export class CustomerPricePageDto {
-  @ApiProperty({ type: [CustomerPriceResponseDto] })
-  data: CustomerPriceResponseDto[];
-
-  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for the next page; null on the last page' })
-  nextCursor: string | null;
-}
+export class CustomerPricePageDto extends PageOf(CustomerPriceResponseDto) {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { ListQueryDto } from '@comptoir/platform/http';
+import { ListQueryDto, PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { SpecialPriceDto, ValidityDto } from '../../common/price-dto';
 
 export class PriceListItemDto extends SpecialPriceDto {
@@ -57,7 +57,7 @@ export class PriceListItemResponseDto {
   discountPercent: string | null;
 }
 
-class PriceListFieldsDto {
+class PriceListFieldsDto extends TimestampsDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
   id: string;
 
@@ -75,12 +75,6 @@ class PriceListFieldsDto {
 
   @ApiProperty({ example: true })
   active: boolean;
-
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
-  createdAt: string;
-
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
-  updatedAt: string;
 }
 
 export class PriceListSummaryDto extends PriceListFieldsDto {
@@ -93,13 +87,7 @@ export class PriceListResponseDto extends PriceListFieldsDto {
   items: PriceListItemResponseDto[];
 }
 
-export class PriceListPageDto {
-  @ApiProperty({ type: [PriceListSummaryDto] })
-  data: PriceListSummaryDto[];
-
-  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for the next page; null on the last page' })
-  nextCursor: string | null;
-}
+export class PriceListPageDto extends PageOf(PriceListSummaryDto) {}
 
 export class AssignPriceListDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })

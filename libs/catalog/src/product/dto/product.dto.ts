@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { IsAmount, IsPercent } from '../../common/validators';
 import { UNIT_CODES } from '../../unit/units';
 import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
@@ -200,7 +201,7 @@ export class OtherTaxResponseDto {
   vatCategory: VatCategoryCode;
 }
 
-export class ProductResponseDto {
+export class ProductResponseDto extends TimestampsDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
   id: string;
 
@@ -263,18 +264,6 @@ export class ProductResponseDto {
 
   @ApiProperty({ example: true })
   active: boolean;
-
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
-  createdAt: string;
-
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
-  updatedAt: string;
 }
 
-export class ProductPageDto {
-  @ApiProperty({ type: [ProductResponseDto] })
-  data: ProductResponseDto[];
-
-  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for the next page; null on the last page' })
-  nextCursor: string | null;
-}
+export class ProductPageDto extends PageOf(ProductResponseDto) {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ListQueryDto } from '@comptoir/platform/http';
+import { ListQueryDto, PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { IsPercent } from '../../common/validators';
 import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 
@@ -53,7 +53,7 @@ export class ListVatRatesQuery extends ListQueryDto {
   active?: boolean;
 }
 
-export class VatRateResponseDto {
+export class VatRateResponseDto extends TimestampsDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
   id: string;
 
@@ -74,18 +74,6 @@ export class VatRateResponseDto {
 
   @ApiProperty({ example: true })
   active: boolean;
-
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
-  createdAt: string;
-
-  @ApiProperty({ example: '2026-11-23T10:00:00.000Z' })
-  updatedAt: string;
 }
 
-export class VatRatePageDto {
-  @ApiProperty({ type: [VatRateResponseDto] })
-  data: VatRateResponseDto[];
-
-  @ApiProperty({ nullable: true, type: String, example: null, description: 'Pass as `cursor` for the next page; null on the last page' })
-  nextCursor: string | null;
-}
+export class VatRatePageDto extends PageOf(VatRateResponseDto) {}
