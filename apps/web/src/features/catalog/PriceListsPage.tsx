@@ -1,13 +1,15 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Modal, Paper, Select, Stack, Table, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Modal, Paper, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { AccountPicker } from '../../components/AccountPicker';
-import { IconPencil, IconPlus, IconTag, IconTrash } from '../../components/icons';
+import { IconPlus, IconTag, IconTrash } from '../../components/icons';
+import { EditAction, SettingsTable } from '../../components/SettingsTable';
+import { ActiveBadge, Validity } from './CatalogBadges';
 import { EmptyBlock, FormActions, FormErrorAlert, LoadingState, PageHeader, QueryFallback } from '../../components/ui';
 import { ApiError } from '../../lib/api';
 import { toDecimalInput } from '../../lib/decimal';
-import { formatDate, formatMoney, formatPercent } from '../../lib/format';
+import { formatMoney, formatPercent } from '../../lib/format';
 import { useUrlParams } from '../../lib/url-params';
 import {
   useAccountPriceList,
@@ -146,44 +148,17 @@ function PriceListsTab({ writable }: { writable: boolean }) {
         {!lists.isSuccess || lists.data.data.length === 0 ? (
           <QueryFallback query={lists} empty={<EmptyBlock icon={<IconTag size={26} />} title={t('catalog.priceLists.empty')} description={t('catalog.priceLists.emptyDescription')} />} />
         ) : (
-          <Table aria-label={t('catalog.priceLists.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('catalog.priceLists.fields.name')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.customerPrices.fields.validity')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.priceLists.items')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.fields.status')}</Table.Th>
-                {writable ? (
-                  <Table.Th scope="col" w={60}>
-                    <span className="sr-only">{t('common.actions')}</span>
-                  </Table.Th>
-                ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {lists.data.data.map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Td fw={600}>{l.name}</Table.Td>
-                  <Table.Td fz="sm">{l.validFrom || l.validTo ? `${formatDate(l.validFrom)} → ${formatDate(l.validTo)}` : t('catalog.customerPrices.always')}</Table.Td>
-                  <Table.Td>{l.itemCount}</Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="dot" color={l.active ? 'green' : 'gray'}>
-                      {l.active ? t('catalog.active') : t('catalog.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  {writable ? (
-                    <Table.Td>
-                      <Tooltip label={t('common.edit')}>
-                        <ActionIcon variant="subtle" color="gray" aria-label={t('catalog.priceLists.editNamed', { name: l.name })} onClick={() => setEditing(l.id)}>
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <SettingsTable
+            label={t('catalog.priceLists.tableLabel')}
+            rows={lists.data.data}
+            columns={[
+              { header: t('catalog.priceLists.fields.name'), td: { fw: 600 }, cell: (l) => l.name },
+              { header: t('catalog.customerPrices.fields.validity'), td: { fz: 'sm' }, cell: (l) => <Validity validFrom={l.validFrom} validTo={l.validTo} /> },
+              { header: t('catalog.priceLists.items'), cell: (l) => l.itemCount },
+              { header: t('catalog.fields.status'), cell: (l) => <ActiveBadge active={l.active} /> },
+            ]}
+            actions={writable ? (l) => <EditAction label={t('catalog.priceLists.editNamed', { name: l.name })} onClick={() => setEditing(l.id)} /> : undefined}
+          />
         )}
       </Paper>
       {editing ? <PriceListModal key={editing} id={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
@@ -237,42 +212,25 @@ function CustomerPricesTab({ writable }: { writable: boolean }) {
         {!prices.isSuccess || prices.data.data.length === 0 ? (
           <QueryFallback query={prices} empty={<EmptyBlock icon={<IconTag size={26} />} title={t('catalog.customerPrices.empty')} description={t('catalog.customerPrices.emptyDescription')} />} />
         ) : (
-          <Table aria-label={t('catalog.customerPrices.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('catalog.customerPrices.fields.customer')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.priceLists.fields.product')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.customerPrices.fields.price')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.customerPrices.fields.validity')}</Table.Th>
-                {writable ? (
-                  <Table.Th scope="col" w={60}>
-                    <span className="sr-only">{t('common.actions')}</span>
-                  </Table.Th>
-                ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {prices.data.data.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td fz="sm">
-                    <AccountName id={p.accountId} />
-                  </Table.Td>
-                  <Table.Td fz="sm">
-                    <ProductName id={p.productId} />
-                  </Table.Td>
-                  <Table.Td fw={600}>{label(p)}</Table.Td>
-                  <Table.Td fz="sm">{p.validFrom || p.validTo ? `${formatDate(p.validFrom)} → ${formatDate(p.validTo)}` : t('catalog.customerPrices.always')}</Table.Td>
-                  {writable ? (
-                    <Table.Td>
-                      <ActionIcon variant="subtle" color="red" aria-label={t('common.delete')} onClick={() => remove.mutate(p.id)} loading={remove.isPending && remove.variables === p.id}>
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <SettingsTable
+            label={t('catalog.customerPrices.tableLabel')}
+            rows={prices.data.data}
+            columns={[
+              { header: t('catalog.customerPrices.fields.customer'), td: { fz: 'sm' }, cell: (p) => <AccountName id={p.accountId} /> },
+              { header: t('catalog.priceLists.fields.product'), td: { fz: 'sm' }, cell: (p) => <ProductName id={p.productId} /> },
+              { header: t('catalog.customerPrices.fields.price'), td: { fw: 600 }, cell: (p) => label(p) },
+              { header: t('catalog.customerPrices.fields.validity'), td: { fz: 'sm' }, cell: (p) => <Validity validFrom={p.validFrom} validTo={p.validTo} /> },
+            ]}
+            actions={
+              writable
+                ? (p) => (
+                    <ActionIcon variant="subtle" color="red" aria-label={t('common.delete')} onClick={() => remove.mutate(p.id)} loading={remove.isPending && remove.variables === p.id}>
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  )
+                : undefined
+            }
+          />
         )}
       </Paper>
       {creating ? <CustomerPriceModal accountId={accountId} onClose={() => setCreating(false)} /> : null}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { IconBox, IconPlus } from '../../components/icons';
+import { ActiveBadge } from './CatalogBadges';
 import { SearchField } from '../../components/SearchField';
 import { EmptyBlock, PageHeader, QueryFallback } from '../../components/ui';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
@@ -46,7 +47,7 @@ export function ProductListPage() {
     { key: 'unit', header: t('catalog.fields.unit'), width: '10%', render: (p) => t(`catalog.units.${p.unit}`, { defaultValue: p.unit }) },
     { key: 'price', header: t('catalog.fields.unitPrice'), width: '13%', align: 'right', render: (p) => formatMoney(p.unitPrice, 'EUR', 4) },
     { key: 'vat', header: t('catalog.fields.vatRate'), width: '9%', align: 'right', render: (p) => formatPercent(p.vatRate) },
-    { key: 'active', header: t('catalog.fields.status'), width: '11%', render: (p) => (p.active ? <Badge size="sm" variant="dot" color="green">{t('catalog.active')}</Badge> : <Badge size="sm" variant="dot" color="gray">{t('catalog.inactive')}</Badge>) },
+    { key: 'active', header: t('catalog.fields.status'), width: '11%', render: (p) => <ActiveBadge active={p.active} /> },
   ];
 
   const newButton = can('catalog:write') ? (

@@ -1,9 +1,11 @@
-import { ActionIcon, Badge, Button, Checkbox, Modal, Paper, Select, Stack, Table, TextInput, Tooltip } from '@mantine/core';
+import { Button, Checkbox, Modal, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VatCategoryCode } from '@comptoir/billing-engine';
 import { useCan } from '../../app/session';
-import { IconPencil, IconPercent, IconPlus } from '../../components/icons';
+import { IconPercent, IconPlus } from '../../components/icons';
+import { EditAction, SettingsTable } from '../../components/SettingsTable';
+import { ActiveBadge } from './CatalogBadges';
 import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { ApiError } from '../../lib/api';
 import { toDecimalInput } from '../../lib/decimal';
@@ -66,38 +68,18 @@ export function VatRatesPage() {
         {!rates.isSuccess || rates.data.data.length === 0 ? (
           <QueryFallback query={rates} empty={<EmptyBlock icon={<IconPercent size={26} />} title={t('catalog.vat.empty')} action={newButton} />} />
         ) : (
-          <Table aria-label={t('catalog.vat.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('catalog.vat.fields.rate')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.vat.fields.label')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.fields.vatCategory')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.vat.fields.country')}</Table.Th>
-                <Table.Th scope="col">{t('catalog.fields.status')}</Table.Th>
-                {writable ? <Table.Th scope="col" w={60}><span className="sr-only">{t('common.actions')}</span></Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rates.data.data.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td fw={600}>{formatPercent(r.rate)}</Table.Td>
-                  <Table.Td>{r.label}</Table.Td>
-                  <Table.Td fz="sm">{t(`catalog.vatCategories.${r.category}`)}</Table.Td>
-                  <Table.Td>{r.country ?? '—'}</Table.Td>
-                  <Table.Td>{r.active ? <Badge size="sm" variant="dot" color="green">{t('catalog.active')}</Badge> : <Badge size="sm" variant="dot" color="gray">{t('catalog.inactive')}</Badge>}</Table.Td>
-                  {writable ? (
-                    <Table.Td>
-                      <Tooltip label={t('common.edit')}>
-                        <ActionIcon variant="subtle" color="gray" aria-label={t('catalog.vat.editNamed', { name: r.label })} onClick={() => setEditing(r)}>
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <SettingsTable
+            label={t('catalog.vat.tableLabel')}
+            rows={rates.data.data}
+            columns={[
+              { header: t('catalog.vat.fields.rate'), td: { fw: 600 }, cell: (r) => formatPercent(r.rate) },
+              { header: t('catalog.vat.fields.label'), cell: (r) => r.label },
+              { header: t('catalog.fields.vatCategory'), td: { fz: 'sm' }, cell: (r) => t(`catalog.vatCategories.${r.category}`) },
+              { header: t('catalog.vat.fields.country'), cell: (r) => r.country ?? '—' },
+              { header: t('catalog.fields.status'), cell: (r) => <ActiveBadge active={r.active} /> },
+            ]}
+            actions={writable ? (r) => <EditAction label={t('catalog.vat.editNamed', { name: r.label })} onClick={() => setEditing(r)} /> : undefined}
+          />
         )}
       </Paper>
       {editing ? <VatRateModal key={editing === 'new' ? 'new' : editing.id} rate={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Checkbox, Divider, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Checkbox, Divider, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { api, ApiError, unwrap } from '../../lib/api';
 import { changedStrings, nonEmpty, useFormState } from '../../lib/form';
 import { formatSiren } from '../../lib/format';
 import { AddressFields, addressBody, toAddressState, type AddressState } from '../../components/AddressFields';
-import { IconBuilding, IconPencil, IconPlus } from '../../components/icons';
+import { IconBuilding, IconPlus } from '../../components/icons';
+import { EditAction, SettingsTable } from '../../components/SettingsTable';
 import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useCompanies, type Company } from './org-api';
 
@@ -181,64 +182,39 @@ export function CompaniesPage() {
         {!companies.isSuccess || companies.data.data.length === 0 ? (
           <QueryFallback query={companies} empty={<EmptyBlock icon={<IconBuilding size={26} />} title={t('settings.companies.empty')} />} />
         ) : (
-          <Table.ScrollContainer minWidth={800}>
-            <Table aria-label={t('settings.companies.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('settings.companies.fields.legalName')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.companies.fields.siren')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.companies.fields.legalForm')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.companies.fields.vatNumber')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.companies.fields.vatRegime')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.companies.fields.city')}</Table.Th>
-                  {writable ? (
-                    <Table.Th scope="col" w={60}>
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {companies.data.data.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text size="sm" fw={600}>
-                          {c.legalName}
-                        </Text>
-                        {c.id === me.company.id ? (
-                          <Badge size="xs" variant="light" color="teal">
-                            {t('settings.companies.current')}
-                          </Badge>
-                        ) : null}
-                        {c.isSandbox ? (
-                          <Badge size="xs" variant="light" color="yellow">
-                            {t('settings.companies.sandbox')}
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td ff="monospace" fz="sm">
-                      {formatSiren(c.siren)}
-                    </Table.Td>
-                    <Table.Td fz="sm">{c.legalForm ?? '—'}</Table.Td>
-                    <Table.Td fz="sm">{c.vatNumber ?? '—'}</Table.Td>
-                    <Table.Td fz="sm">{t(`settings.companies.vatRegimes.${c.vatRegime}`)}</Table.Td>
-                    <Table.Td fz="sm">{c.address?.city ?? '—'}</Table.Td>
-                    {writable ? (
-                      <Table.Td>
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" color="gray" aria-label={t('settings.companies.editNamed', { name: c.legalName })} onClick={() => setEditing(c)}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
+          <SettingsTable
+            label={t('settings.companies.tableLabel')}
+            minWidth={800}
+            rows={companies.data.data}
+            columns={[
+              {
+                header: t('settings.companies.fields.legalName'),
+                cell: (c) => (
+                  <Group gap="xs">
+                    <Text size="sm" fw={600}>
+                      {c.legalName}
+                    </Text>
+                    {c.id === me.company.id ? (
+                      <Badge size="xs" variant="light" color="teal">
+                        {t('settings.companies.current')}
+                      </Badge>
                     ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    {c.isSandbox ? (
+                      <Badge size="xs" variant="light" color="yellow">
+                        {t('settings.companies.sandbox')}
+                      </Badge>
+                    ) : null}
+                  </Group>
+                ),
+              },
+              { header: t('settings.companies.fields.siren'), td: { ff: 'monospace', fz: 'sm' }, cell: (c) => formatSiren(c.siren) },
+              { header: t('settings.companies.fields.legalForm'), td: { fz: 'sm' }, cell: (c) => c.legalForm ?? '—' },
+              { header: t('settings.companies.fields.vatNumber'), td: { fz: 'sm' }, cell: (c) => c.vatNumber ?? '—' },
+              { header: t('settings.companies.fields.vatRegime'), td: { fz: 'sm' }, cell: (c) => t(`settings.companies.vatRegimes.${c.vatRegime}`) },
+              { header: t('settings.companies.fields.city'), td: { fz: 'sm' }, cell: (c) => c.address?.city ?? '—' },
+            ]}
+            actions={writable ? (c) => <EditAction label={t('settings.companies.editNamed', { name: c.legalName })} onClick={() => setEditing(c)} /> : undefined}
+          />
         )}
       </Paper>
       {editing ? <CompanyModal key={editing === 'new' ? 'new' : editing.id} company={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}

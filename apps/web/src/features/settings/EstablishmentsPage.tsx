@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Checkbox, Divider, FileButton, Group, Image, Input, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Checkbox, Divider, FileButton, Group, Image, Input, Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { api, ApiError, unwrap } from '../../lib/api';
 import { changedStrings, nonEmpty, useFormState } from '../../lib/form';
 import { formatSiret } from '../../lib/format';
 import { AddressFields, addressBody, toAddressState, type AddressState } from '../../components/AddressFields';
-import { IconPencil, IconPlus, IconStore } from '../../components/icons';
+import { IconPlus, IconStore } from '../../components/icons';
+import { EditAction, SettingsTable } from '../../components/SettingsTable';
 import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useEstablishments, type Establishment } from './org-api';
 
@@ -187,53 +188,31 @@ export function EstablishmentsPage() {
             }
           />} />
         ) : (
-          <Table.ScrollContainer minWidth={700}>
-            <Table aria-label={t('settings.establishments.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('settings.establishments.fields.name')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.establishments.fields.siret')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.establishments.fields.city')}</Table.Th>
-                  {writable ? (
-                    <Table.Th scope="col" w={60}>
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {establishments.data.data.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text size="sm" fw={600}>
-                          {e.name}
-                        </Text>
-                        {e.isDefault ? (
-                          <Badge size="xs" variant="light">
-                            {t('settings.establishments.default')}
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td ff="monospace" fz="sm">
-                      {formatSiret(e.siret)}
-                    </Table.Td>
-                    <Table.Td fz="sm">{e.address ? `${e.address.postalCode} ${e.address.city}` : '—'}</Table.Td>
-                    {writable ? (
-                      <Table.Td>
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" color="gray" aria-label={t('settings.establishments.editNamed', { name: e.name })} onClick={() => setEditing(e)}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
+          <SettingsTable
+            label={t('settings.establishments.tableLabel')}
+            minWidth={700}
+            rows={establishments.data.data}
+            columns={[
+              {
+                header: t('settings.establishments.fields.name'),
+                cell: (e) => (
+                  <Group gap="xs">
+                    <Text size="sm" fw={600}>
+                      {e.name}
+                    </Text>
+                    {e.isDefault ? (
+                      <Badge size="xs" variant="light">
+                        {t('settings.establishments.default')}
+                      </Badge>
                     ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                  </Group>
+                ),
+              },
+              { header: t('settings.establishments.fields.siret'), td: { ff: 'monospace', fz: 'sm' }, cell: (e) => formatSiret(e.siret) },
+              { header: t('settings.establishments.fields.city'), td: { fz: 'sm' }, cell: (e) => (e.address ? `${e.address.postalCode} ${e.address.city}` : '—') },
+            ]}
+            actions={writable ? (e) => <EditAction label={t('settings.establishments.editNamed', { name: e.name })} onClick={() => setEditing(e)} /> : undefined}
+          />
         )}
       </Paper>
       {editing ? (
