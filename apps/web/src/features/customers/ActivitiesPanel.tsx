@@ -6,6 +6,7 @@ import { useCan } from '../../app/session';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { IconCalendar, IconCheck, IconHistory, IconMail, IconNote, IconPhone, IconPlus, IconTask, IconTrash, IconUsers } from '../../components/icons';
+import { useConfirmTarget } from '../../components/useConfirmTarget';
 import { ConfirmDialog, EmptyBlock, ErrorState, FormActions, FormErrorAlert, LoadingState } from '../../components/ui';
 import {
   ACTIVITY_KINDS,
@@ -108,7 +109,7 @@ export function ActivitiesPanel({ accountId }: { accountId: string }) {
   const activities = useAccountActivities(accountId);
   const { complete, remove } = useActivityActions(accountId);
   const [adding, setAdding] = useState(false);
-  const [deleting, setDeleting] = useState<Activity | null>(null);
+  const deleting = useConfirmTarget<Activity, unknown>(remove);
   const writable = can('crm:write');
 
   if (activities.isPending) return <LoadingState />;
@@ -177,7 +178,7 @@ export function ActivitiesPanel({ accountId }: { accountId: string }) {
                       </Button>
                     ) : null}
                     <Tooltip label={t('common.delete')}>
-                      <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('activities.deleteNamed', { title: a.title })} onClick={() => setDeleting(a)}>
+                      <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('activities.deleteNamed', { title: a.title })} onClick={() => deleting.ask(a)}>
                         <IconTrash size={14} />
                       </ActionIcon>
                     </Tooltip>
@@ -190,14 +191,10 @@ export function ActivitiesPanel({ accountId }: { accountId: string }) {
       )}
       {adding ? <ActivityModal accountId={accountId} opened onClose={() => setAdding(false)} /> : null}
       <ConfirmDialog
-        opened={Boolean(deleting)}
+        {...deleting.dialog}
         title={t('activities.delete')}
-        message={t('activities.deleteConfirm', { title: deleting?.title ?? '' })}
+        message={t('activities.deleteConfirm', { title: deleting.target?.title ?? '' })}
         confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
       />
     </Paper>
   );

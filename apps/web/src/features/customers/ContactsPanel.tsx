@@ -1,9 +1,11 @@
-import { ActionIcon, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ApiError } from '../../lib/api';
-import { IconPencil, IconPlus, IconTrash, IconUsers } from '../../components/icons';
+import { IconPlus, IconUsers } from '../../components/icons';
+import { useConfirmTarget } from '../../components/useConfirmTarget';
+import { DeleteAction, EditAction, RowActions, SettingsTable } from '../../components/SettingsTable';
 import { ConfirmDialog, EmptyBlock, ErrorState, FormActions, FormErrorAlert, LoadingState } from '../../components/ui';
 import { useAccountContacts, useDeleteContact, useSaveContact, type Contact, type CreateContactInput, type UpdateContactInput } from './contacts-activities-api';
 
@@ -111,7 +113,7 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
   const contacts = useAccountContacts(accountId);
   const remove = useDeleteContact(accountId);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Contact | null>(null);
+  const deleting = useConfirmTarget<Contact, unknown>(remove);
   const writable = can('crm:write');
 
   if (contacts.isPending) return <LoadingState />;
@@ -133,60 +135,42 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
       {rows.length === 0 ? (
         <EmptyBlock icon={<IconUsers size={26} />} title={t('contacts.empty')} description={t('contacts.emptyDescription')} />
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table aria-label={t('contacts.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('contacts.columns.name')}</Table.Th>
-                <Table.Th scope="col">{t('contacts.fields.jobTitle')}</Table.Th>
-                <Table.Th scope="col">{t('contacts.fields.email')}</Table.Th>
-                <Table.Th scope="col">{t('contacts.fields.phone')}</Table.Th>
-                {writable ? (
-                  <Table.Th scope="col" w={100}>
-                    <span className="sr-only">{t('common.actions')}</span>
-                  </Table.Th>
-                ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Text size="sm" fw={600}>
-                        {fullName(c)}
-                      </Text>
-                      {c.isPrimary ? (
-                        <Badge size="xs" variant="light">
-                          {t('contacts.primary')}
-                        </Badge>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td fz="sm">{c.jobTitle ?? '—'}</Table.Td>
-                  <Table.Td fz="sm">{c.email ? <Anchor href={`mailto:${c.email}`} size="sm">{c.email}</Anchor> : '—'}</Table.Td>
-                  <Table.Td fz="sm">{c.phone ?? c.mobile ?? '—'}</Table.Td>
-                  {writable ? (
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" color="gray" aria-label={t('contacts.editNamed', { name: fullName(c) })} onClick={() => setEditing(c)}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('common.delete')}>
-                          <ActionIcon variant="subtle" color="red" aria-label={t('contacts.deleteNamed', { name: fullName(c) })} onClick={() => setDeleting(c)}>
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    </Table.Td>
+        <SettingsTable
+          label={t('contacts.tableLabel')}
+          minWidth={720}
+          rows={rows}
+          columns={[
+            {
+              header: t('contacts.columns.name'),
+              cell: (c) => (
+                <Group gap="xs">
+                  <Text size="sm" fw={600}>
+                    {fullName(c)}
+                  </Text>
+                  {c.isPrimary ? (
+                    <Badge size="xs" variant="light">
+                      {t('contacts.primary')}
+                    </Badge>
                   ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Group>
+              ),
+            },
+            { header: t('contacts.fields.jobTitle'), td: { fz: 'sm' }, cell: (c) => c.jobTitle ?? '—' },
+            { header: t('contacts.fields.email'), td: { fz: 'sm' }, cell: (c) => (c.email ? <Anchor href={`mailto:${c.email}`} size="sm">{c.email}</Anchor> : '—') },
+            { header: t('contacts.fields.phone'), td: { fz: 'sm' }, cell: (c) => c.phone ?? c.mobile ?? '—' },
+          ]}
+          actionsWidth={100}
+          actions={
+            writable
+              ? (c) => (
+                  <RowActions>
+                    <EditAction label={t('contacts.editNamed', { name: fullName(c) })} onClick={() => setEditing(c)} />
+                    <DeleteAction label={t('contacts.deleteNamed', { name: fullName(c) })} onClick={() => deleting.ask(c)} />
+                  </RowActions>
+                )
+              : undefined
+          }
+        />
       )}
       {editing ? (
         <ContactModal
@@ -198,14 +182,10 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
         />
       ) : null}
       <ConfirmDialog
-        opened={Boolean(deleting)}
+        {...deleting.dialog}
         title={t('contacts.delete')}
-        message={t('contacts.deleteConfirm', { name: deleting ? fullName(deleting) : '' })}
+        message={t('contacts.deleteConfirm', { name: deleting.target ? fullName(deleting.target) : '' })}
         confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
       />
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { useCompanyKey } from '../../app/company';
 import { api, ApiError, unwrap } from '../../lib/api';
 import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
 import { IconAlert, IconCheck, IconCopy, IconKey, IconPlus } from '../../components/icons';
+import { useConfirmTarget } from '../../components/useConfirmTarget';
+import { SettingsTable } from '../../components/SettingsTable';
 import { ConfirmDialog, EmptyBlock, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useApiKeys, type ApiKey } from './org-api';
 
@@ -146,16 +148,13 @@ export function ApiKeysPage() {
   const keys = useApiKeys();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedKey | null>(null);
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const writable = can('org:write');
 
   const revoke = useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/api/v1/api-keys/{id}/revoke', { params: { path: { id } } })),
-    onSuccess: () => {
-      setRevoking(null);
-      void client.invalidateQueries({ queryKey: key('api-keys') });
-    },
+    onSuccess: () => void client.invalidateQueries({ queryKey: key('api-keys') }),
   });
+  const revoking = useConfirmTarget<ApiKey, unknown>(revoke);
 
   const newButton = writable ? (
     <Button leftSection={<IconPlus />} onClick={() => setCreating(true)}>
@@ -170,82 +169,76 @@ export function ApiKeysPage() {
         {!keys.isSuccess || keys.data.data.length === 0 ? (
           <QueryFallback query={keys} empty={<EmptyBlock icon={<IconKey size={26} />} title={t('settings.apiKeys.empty')} description={t('settings.apiKeys.emptyDescription')} action={newButton} />} />
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table aria-label={t('settings.apiKeys.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('settings.apiKeys.fields.name')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.apiKeys.fields.publicId')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.apiKeys.fields.scopes')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.apiKeys.fields.createdAt')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.apiKeys.fields.lastUsedAt')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.apiKeys.fields.status')}</Table.Th>
-                  {writable ? (
-                    <Table.Th scope="col" w={110}>
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {keys.data.data.map((k) => (
-                  <Table.Tr key={k.id} style={{ opacity: k.revokedAt ? 0.6 : 1 }}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {k.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{k.publicId}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {k.scopes.map((s) => (
-                          <Badge key={s} size="xs" variant="outline" color="gray" tt="none">
-                            {s === '*' ? t('settings.apiKeys.allScopes') : s}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td fz="sm">{formatDate(k.createdAt)}</Table.Td>
-                    <Table.Td fz="sm">
-                      {k.lastUsedAt ? (
-                        <Tooltip label={formatDateTime(k.lastUsedAt)}>
-                          <span>{formatRelative(k.lastUsedAt)}</span>
-                        </Tooltip>
-                      ) : (
-                        <Text span size="sm" c="dimmed">
-                          {t('settings.apiKeys.never')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {k.revokedAt ? (
-                        <Tooltip label={formatDateTime(k.revokedAt)}>
-                          <Badge color="red" variant="light">
-                            {t('settings.apiKeys.revoked')}
-                          </Badge>
-                        </Tooltip>
-                      ) : (
-                        <Badge color="teal" variant="light">
-                          {t('settings.apiKeys.active')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    {writable ? (
-                      <Table.Td>
-                        {!k.revokedAt ? (
-                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRevoking(k)} aria-label={t('settings.apiKeys.revokeNamed', { name: k.name })}>
-                            {t('settings.apiKeys.revoke')}
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SettingsTable
+            label={t('settings.apiKeys.tableLabel')}
+            minWidth={900}
+            rows={keys.data.data}
+            rowProps={(k) => ({ style: { opacity: k.revokedAt ? 0.6 : 1 } })}
+            columns={[
+              {
+                header: t('settings.apiKeys.fields.name'),
+                cell: (k) => (
+                  <Text size="sm" fw={600}>
+                    {k.name}
+                  </Text>
+                ),
+              },
+              { header: t('settings.apiKeys.fields.publicId'), cell: (k) => <Code>{k.publicId}</Code> },
+              {
+                header: t('settings.apiKeys.fields.scopes'),
+                cell: (k) => (
+                  <Group gap={4}>
+                    {k.scopes.map((s) => (
+                      <Badge key={s} size="xs" variant="outline" color="gray" tt="none">
+                        {s === '*' ? t('settings.apiKeys.allScopes') : s}
+                      </Badge>
+                    ))}
+                  </Group>
+                ),
+              },
+              { header: t('settings.apiKeys.fields.createdAt'), td: { fz: 'sm' }, cell: (k) => formatDate(k.createdAt) },
+              {
+                header: t('settings.apiKeys.fields.lastUsedAt'),
+                td: { fz: 'sm' },
+                cell: (k) =>
+                  k.lastUsedAt ? (
+                    <Tooltip label={formatDateTime(k.lastUsedAt)}>
+                      <span>{formatRelative(k.lastUsedAt)}</span>
+                    </Tooltip>
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {t('settings.apiKeys.never')}
+                    </Text>
+                  ),
+              },
+              {
+                header: t('settings.apiKeys.fields.status'),
+                cell: (k) =>
+                  k.revokedAt ? (
+                    <Tooltip label={formatDateTime(k.revokedAt)}>
+                      <Badge color="red" variant="light">
+                        {t('settings.apiKeys.revoked')}
+                      </Badge>
+                    </Tooltip>
+                  ) : (
+                    <Badge color="teal" variant="light">
+                      {t('settings.apiKeys.active')}
+                    </Badge>
+                  ),
+              },
+            ]}
+            actionsWidth={110}
+            actions={
+              writable
+                ? (k) =>
+                    !k.revokedAt ? (
+                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => revoking.ask(k)} aria-label={t('settings.apiKeys.revokeNamed', { name: k.name })}>
+                        {t('settings.apiKeys.revoke')}
+                      </Button>
+                    ) : null
+                : undefined
+            }
+          />
         )}
       </Paper>
       {creating ? (
@@ -259,17 +252,10 @@ export function ApiKeysPage() {
       ) : null}
       {created ? <CreatedKeyModal created={created} onClose={() => setCreated(null)} /> : null}
       <ConfirmDialog
-        opened={Boolean(revoking)}
+        {...revoking.dialog}
         title={t('settings.apiKeys.revokeTitle')}
-        message={t('settings.apiKeys.revokeConfirm', { name: revoking?.name ?? '' })}
+        message={t('settings.apiKeys.revokeConfirm', { name: revoking.target?.name ?? '' })}
         confirmLabel={t('settings.apiKeys.revoke')}
-        loading={revoke.isPending}
-        error={revoke.error}
-        onClose={() => {
-          revoke.reset();
-          setRevoking(null);
-        }}
-        onConfirm={() => revoking && revoke.mutate(revoking.id)}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Code, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Button, Code, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,9 @@ import { useCan } from '../../app/session';
 import { useCompanyKey } from '../../app/company';
 import { api, ApiError, unwrap } from '../../lib/api';
 import { changedStrings, useFormState } from '../../lib/form';
-import { IconGrid, IconPencil, IconPlus, IconTrash } from '../../components/icons';
+import { IconGrid, IconPlus } from '../../components/icons';
+import { useConfirmTarget } from '../../components/useConfirmTarget';
+import { DeleteAction, EditAction, RowActions, SettingsTable } from '../../components/SettingsTable';
 import { ConfirmDialog, EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useEstablishments, useSectors, type Establishment, type Sector } from './org-api';
 
@@ -76,17 +78,14 @@ export function SectorsPage() {
   const sectors = useSectors();
   const establishments = useEstablishments();
   const [editing, setEditing] = useState<Sector | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Sector | null>(null);
   const writable = can('org:write');
   const establishmentName = useMemo(() => new Map((establishments.data?.data ?? []).map((e) => [e.id, e.name])), [establishments.data]);
 
   const remove = useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/sectors/{id}', { params: { path: { id } } })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: key('sectors') });
-      setDeleting(null);
-    },
+    onSuccess: () => void client.invalidateQueries({ queryKey: key('sectors') }),
   });
+  const deleting = useConfirmTarget<Sector, unknown>(remove);
 
   const newButton = writable ? (
     <Button leftSection={<IconPlus />} onClick={() => setEditing('new')} disabled={!establishments.data?.data.length}>
@@ -101,55 +100,34 @@ export function SectorsPage() {
         {!sectors.isSuccess || sectors.data.data.length === 0 ? (
           <QueryFallback query={sectors} empty={<EmptyBlock icon={<IconGrid size={26} />} title={t('settings.sectors.empty')} description={t('settings.sectors.emptyDescription')} action={newButton} />} />
         ) : (
-          <Table.ScrollContainer minWidth={600}>
-            <Table aria-label={t('settings.sectors.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" w={140}>
-                    {t('settings.sectors.fields.code')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('settings.sectors.fields.name')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.sectors.fields.establishment')}</Table.Th>
-                  {writable ? (
-                    <Table.Th scope="col" w={100}>
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sectors.data.data.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Code>{s.code}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {s.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td fz="sm">{establishmentName.get(s.establishmentId) ?? '—'}</Table.Td>
-                    {writable ? (
-                      <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Tooltip label={t('common.edit')}>
-                            <ActionIcon variant="subtle" color="gray" aria-label={t('settings.sectors.editNamed', { name: s.name })} onClick={() => setEditing(s)}>
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={t('common.delete')}>
-                            <ActionIcon variant="subtle" color="red" aria-label={t('settings.sectors.deleteNamed', { name: s.name })} onClick={() => setDeleting(s)}>
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SettingsTable
+            label={t('settings.sectors.tableLabel')}
+            minWidth={600}
+            rows={sectors.data.data}
+            columns={[
+              { header: t('settings.sectors.fields.code'), width: 140, cell: (s) => <Code>{s.code}</Code> },
+              {
+                header: t('settings.sectors.fields.name'),
+                cell: (s) => (
+                  <Text size="sm" fw={600}>
+                    {s.name}
+                  </Text>
+                ),
+              },
+              { header: t('settings.sectors.fields.establishment'), td: { fz: 'sm' }, cell: (s) => establishmentName.get(s.establishmentId) ?? '—' },
+            ]}
+            actionsWidth={100}
+            actions={
+              writable
+                ? (s) => (
+                    <RowActions>
+                      <EditAction label={t('settings.sectors.editNamed', { name: s.name })} onClick={() => setEditing(s)} />
+                      <DeleteAction label={t('settings.sectors.deleteNamed', { name: s.name })} onClick={() => deleting.ask(s)} />
+                    </RowActions>
+                  )
+                : undefined
+            }
+          />
         )}
       </Paper>
       {editing ? (
@@ -161,17 +139,10 @@ export function SectorsPage() {
         />
       ) : null}
       <ConfirmDialog
-        opened={Boolean(deleting)}
+        {...deleting.dialog}
         title={t('settings.sectors.delete')}
-        message={t('settings.sectors.deleteConfirm', { name: deleting?.name ?? '' })}
+        message={t('settings.sectors.deleteConfirm', { name: deleting.target?.name ?? '' })}
         confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,9 @@ import { useCan, useMe } from '../../app/session';
 import { useCompanyKey } from '../../app/company';
 import { api, ApiError, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
-import { IconCheck, IconTrash, IconUserPlus, IconUsers } from '../../components/icons';
+import { IconCheck, IconUserPlus, IconUsers } from '../../components/icons';
+import { useConfirmTarget } from '../../components/useConfirmTarget';
+import { DeleteAction, SettingsTable } from '../../components/SettingsTable';
 import { ConfirmDialog, EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useUsers, type User } from './org-api';
 import { ROLES, roleLabel, type Role } from './roles';
@@ -58,7 +60,6 @@ export function UsersPage() {
   const users = useUsers();
   const [inviting, setInviting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<User | null>(null);
   const writable = can('org:write');
 
   const setRole = useMutation({
@@ -70,11 +71,9 @@ export function UsersPage() {
   });
   const remove = useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/users/{id}/role', { params: { path: { id } } })),
-    onSuccess: () => {
-      setRemoving(null);
-      void client.invalidateQueries({ queryKey: key('users') });
-    },
+    onSuccess: () => void client.invalidateQueries({ queryKey: key('users') }),
   });
+  const removing = useConfirmTarget<User, unknown>(remove);
 
   return (
     <>
@@ -103,89 +102,64 @@ export function UsersPage() {
         {!users.isSuccess || users.data.data.length === 0 ? (
           <QueryFallback query={users} empty={<EmptyBlock icon={<IconUsers size={26} />} title={t('settings.users.empty')} />} />
         ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table aria-label={t('settings.users.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('settings.users.fields.name')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.users.fields.email')}</Table.Th>
-                  <Table.Th scope="col" w={220}>
-                    {t('settings.users.fields.role')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('settings.users.fields.createdAt')}</Table.Th>
-                  {writable ? (
-                    <Table.Th scope="col" w={60}>
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.data.map((u) => {
-                  const self = u.id === me.id;
-                  return (
-                    <Table.Tr key={u.id}>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Text size="sm" fw={600}>
-                            {u.name}
-                          </Text>
-                          {self ? (
-                            <Badge size="xs" variant="light" color="gray">
-                              {t('settings.users.you')}
-                            </Badge>
-                          ) : null}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td fz="sm">{u.email}</Table.Td>
-                      <Table.Td>
-                        {writable && !self ? (
-                          <Select
-                            aria-label={t('settings.users.changeRole', { name: u.name })}
-                            size="xs"
-                            data={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-                            value={u.role}
-                            onChange={(v) => v && v !== u.role && setRole.mutate({ id: u.id, role: v as Role })}
-                            allowDeselect={false}
-                            disabled={setRole.isPending && setRole.variables?.id === u.id}
-                          />
-                        ) : (
-                          <Badge variant="light">{roleLabel(t, u.role)}</Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td fz="sm">{formatDate(u.createdAt)}</Table.Td>
-                      {writable ? (
-                        <Table.Td>
-                          {!self ? (
-                            <Tooltip label={t('settings.users.remove')}>
-                              <ActionIcon variant="subtle" color="red" aria-label={t('settings.users.removeNamed', { name: u.name })} onClick={() => setRemoving(u)}>
-                                <IconTrash size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                          ) : null}
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SettingsTable
+            label={t('settings.users.tableLabel')}
+            minWidth={720}
+            rows={users.data.data}
+            columns={[
+              {
+                header: t('settings.users.fields.name'),
+                cell: (u) => (
+                  <Group gap="xs">
+                    <Text size="sm" fw={600}>
+                      {u.name}
+                    </Text>
+                    {u.id === me.id ? (
+                      <Badge size="xs" variant="light" color="gray">
+                        {t('settings.users.you')}
+                      </Badge>
+                    ) : null}
+                  </Group>
+                ),
+              },
+              { header: t('settings.users.fields.email'), td: { fz: 'sm' }, cell: (u) => u.email },
+              {
+                header: t('settings.users.fields.role'),
+                width: 220,
+                cell: (u) =>
+                  writable && u.id !== me.id ? (
+                    <Select
+                      aria-label={t('settings.users.changeRole', { name: u.name })}
+                      size="xs"
+                      data={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+                      value={u.role}
+                      onChange={(v) => v && v !== u.role && setRole.mutate({ id: u.id, role: v as Role })}
+                      allowDeselect={false}
+                      disabled={setRole.isPending && setRole.variables?.id === u.id}
+                    />
+                  ) : (
+                    <Badge variant="light">{roleLabel(t, u.role)}</Badge>
+                  ),
+              },
+              { header: t('settings.users.fields.createdAt'), td: { fz: 'sm' }, cell: (u) => formatDate(u.createdAt) },
+            ]}
+            actions={
+              writable
+                ? (u) =>
+                    u.id !== me.id ? (
+                      <DeleteAction label={t('settings.users.removeNamed', { name: u.name })} tooltip={t('settings.users.remove')} onClick={() => removing.ask(u)} />
+                    ) : null
+                : undefined
+            }
+          />
         )}
       </Paper>
       {inviting ? <InviteModal onClose={() => setInviting(false)} onInvited={setNotice} /> : null}
       <ConfirmDialog
-        opened={Boolean(removing)}
+        {...removing.dialog}
         title={t('settings.users.remove')}
-        message={t('settings.users.removeConfirm', { name: removing?.name ?? '', company: me.company.legalName })}
+        message={t('settings.users.removeConfirm', { name: removing.target?.name ?? '', company: me.company.legalName })}
         confirmLabel={t('settings.users.remove')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          remove.reset();
-          setRemoving(null);
-        }}
-        onConfirm={() => removing && remove.mutate(removing.id)}
       />
     </>
   );
