@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { AccountPicker } from '../../components/AccountPicker';
 import { IconPlus, IconTag, IconTrash } from '../../components/icons';
+import { FormModal } from '../../components/FormModal';
 import { EditAction, SettingsTable } from '../../components/SettingsTable';
 import { ActiveBadge, Validity } from './CatalogBadges';
 import { EmptyBlock, FormActions, FormErrorAlert, LoadingState, PageHeader, QueryFallback } from '../../components/ui';
@@ -96,8 +97,7 @@ function CustomerPriceModal({ accountId, onClose }: { accountId: string | null; 
   const save = useCreateCustomerPrice();
   const [values, setValues] = useState({ accountId, productId: null as string | null, unitPrice: '', discountPercent: '', validFrom: '', validTo: '' });
   const errors = save.error instanceof ApiError ? save.error.fields : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     save.mutate(
       {
         accountId: values.accountId ?? '',
@@ -111,24 +111,18 @@ function CustomerPriceModal({ accountId, onClose }: { accountId: string | null; 
     );
   };
   return (
-    <Modal opened onClose={onClose} title={t('catalog.customerPrices.new')} size="lg" centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {save.error ? <FormErrorAlert error={save.error} shownFields={['accountId', 'productId', 'unitPrice', 'discountPercent', 'validFrom', 'validTo']} /> : null}
-          <AccountPicker label={t('catalog.customerPrices.fields.customer')} value={values.accountId} onChange={(id) => setValues({ ...values, accountId: id })} error={errors['accountId']} required />
-          <ProductPicker label={t('catalog.priceLists.fields.product')} value={values.productId} onChange={(id) => setValues({ ...values, productId: id })} error={errors['productId']} required />
-          <Group grow>
-            <TextInput label={t('catalog.fields.unitPrice')} inputMode="decimal" value={values.unitPrice} onChange={(e) => setValues({ ...values, unitPrice: e.currentTarget.value })} error={errors['unitPrice']} />
-            <TextInput label={t('catalog.priceLists.fields.discountPercent')} inputMode="decimal" value={values.discountPercent} onChange={(e) => setValues({ ...values, discountPercent: e.currentTarget.value })} error={errors['discountPercent']} />
-          </Group>
-          <Group grow>
-            <TextInput type="date" label={t('catalog.customerPrices.fields.validFrom')} value={values.validFrom} onChange={(e) => setValues({ ...values, validFrom: e.currentTarget.value })} error={errors['validFrom']} />
-            <TextInput type="date" label={t('catalog.customerPrices.fields.validTo')} value={values.validTo} onChange={(e) => setValues({ ...values, validTo: e.currentTarget.value })} error={errors['validTo']} />
-          </Group>
-          <FormActions onCancel={onClose} submitLabel={t('common.create')} loading={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('catalog.customerPrices.new')} size="lg" onClose={onClose} onSubmit={submit} error={save.error} shownFields={['accountId', 'productId', 'unitPrice', 'discountPercent', 'validFrom', 'validTo']} submitLabel={t('common.create')} loading={save.isPending}>
+      <AccountPicker label={t('catalog.customerPrices.fields.customer')} value={values.accountId} onChange={(id) => setValues({ ...values, accountId: id })} error={errors['accountId']} required />
+      <ProductPicker label={t('catalog.priceLists.fields.product')} value={values.productId} onChange={(id) => setValues({ ...values, productId: id })} error={errors['productId']} required />
+      <Group grow>
+        <TextInput label={t('catalog.fields.unitPrice')} inputMode="decimal" value={values.unitPrice} onChange={(e) => setValues({ ...values, unitPrice: e.currentTarget.value })} error={errors['unitPrice']} />
+        <TextInput label={t('catalog.priceLists.fields.discountPercent')} inputMode="decimal" value={values.discountPercent} onChange={(e) => setValues({ ...values, discountPercent: e.currentTarget.value })} error={errors['discountPercent']} />
+      </Group>
+      <Group grow>
+        <TextInput type="date" label={t('catalog.customerPrices.fields.validFrom')} value={values.validFrom} onChange={(e) => setValues({ ...values, validFrom: e.currentTarget.value })} error={errors['validFrom']} />
+        <TextInput type="date" label={t('catalog.customerPrices.fields.validTo')} value={values.validTo} onChange={(e) => setValues({ ...values, validTo: e.currentTarget.value })} error={errors['validTo']} />
+      </Group>
+    </FormModal>
   );
 }
 

@@ -1,12 +1,13 @@
-import { Button, Checkbox, Modal, Paper, Select, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Checkbox, Paper, Select, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VatCategoryCode } from '@comptoir/billing-engine';
 import { useCan } from '../../app/session';
 import { IconPercent, IconPlus } from '../../components/icons';
+import { FormModal } from '../../components/FormModal';
 import { EditAction, SettingsTable } from '../../components/SettingsTable';
 import { ActiveBadge } from './CatalogBadges';
-import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
+import { EmptyBlock, PageHeader, QueryFallback } from '../../components/ui';
 import { ApiError } from '../../lib/api';
 import { toDecimalInput } from '../../lib/decimal';
 import { formatPercent } from '../../lib/format';
@@ -25,28 +26,21 @@ function VatRateModal({ rate, onClose }: { rate: VatRate | null; onClose: () => 
     active: rate?.active ?? true,
   });
   const errors = save.error instanceof ApiError ? save.error.fields : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     save.mutate(
       { ...values, rate: toDecimalInput(values.rate), label: values.label.trim(), exemptionReason: values.exemptionReason.trim() || undefined },
       { onSuccess: onClose },
     );
   };
   return (
-    <Modal opened onClose={onClose} title={rate ? t('catalog.vat.edit') : t('catalog.vat.new')} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {save.error ? <FormErrorAlert error={save.error} shownFields={['rate', 'label', 'category', 'country', 'exemptionReason']} /> : null}
-          <TextInput label={t('catalog.vat.fields.rate')} inputMode="decimal" required value={values.rate} onChange={(e) => setValues({ ...values, rate: e.currentTarget.value })} error={errors['rate']} rightSection="%" />
-          <TextInput label={t('catalog.vat.fields.label')} required value={values.label} onChange={(e) => setValues({ ...values, label: e.currentTarget.value })} error={errors['label']} />
-          <Select label={t('catalog.fields.vatCategory')} data={VAT_CATEGORIES.map((c) => ({ value: c, label: t(`catalog.vatCategories.${c}`) }))} value={values.category} onChange={(v) => v && setValues({ ...values, category: v as VatCategoryCode })} allowDeselect={false} error={errors['category']} />
-          <TextInput label={t('catalog.vat.fields.country')} maxLength={2} value={values.country} onChange={(e) => setValues({ ...values, country: e.currentTarget.value.toUpperCase() })} error={errors['country']} />
-          {values.category !== 'S' ? <TextInput label={t('catalog.fields.vatExemptionReason')} value={values.exemptionReason} onChange={(e) => setValues({ ...values, exemptionReason: e.currentTarget.value })} error={errors['exemptionReason']} /> : null}
-          <Checkbox label={t('catalog.active')} checked={values.active} onChange={(e) => setValues({ ...values, active: e.currentTarget.checked })} />
-          <FormActions onCancel={onClose} submitLabel={rate ? t('common.save') : t('common.create')} loading={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={rate ? t('catalog.vat.edit') : t('catalog.vat.new')} onClose={onClose} onSubmit={submit} error={save.error} shownFields={['rate', 'label', 'category', 'country', 'exemptionReason']} submitLabel={rate ? t('common.save') : t('common.create')} loading={save.isPending}>
+      <TextInput label={t('catalog.vat.fields.rate')} inputMode="decimal" required value={values.rate} onChange={(e) => setValues({ ...values, rate: e.currentTarget.value })} error={errors['rate']} rightSection="%" />
+      <TextInput label={t('catalog.vat.fields.label')} required value={values.label} onChange={(e) => setValues({ ...values, label: e.currentTarget.value })} error={errors['label']} />
+      <Select label={t('catalog.fields.vatCategory')} data={VAT_CATEGORIES.map((c) => ({ value: c, label: t(`catalog.vatCategories.${c}`) }))} value={values.category} onChange={(v) => v && setValues({ ...values, category: v as VatCategoryCode })} allowDeselect={false} error={errors['category']} />
+      <TextInput label={t('catalog.vat.fields.country')} maxLength={2} value={values.country} onChange={(e) => setValues({ ...values, country: e.currentTarget.value.toUpperCase() })} error={errors['country']} />
+      {values.category !== 'S' ? <TextInput label={t('catalog.fields.vatExemptionReason')} value={values.exemptionReason} onChange={(e) => setValues({ ...values, exemptionReason: e.currentTarget.value })} error={errors['exemptionReason']} /> : null}
+      <Checkbox label={t('catalog.active')} checked={values.active} onChange={(e) => setValues({ ...values, active: e.currentTarget.checked })} />
+    </FormModal>
   );
 }
 

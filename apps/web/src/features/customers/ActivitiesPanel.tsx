@@ -1,13 +1,14 @@
-import { ActionIcon, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { ActionIcon, Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { IconCalendar, IconCheck, IconHistory, IconMail, IconNote, IconPhone, IconPlus, IconTask, IconTrash, IconUsers } from '../../components/icons';
+import { FormModal } from '../../components/FormModal';
 import { useConfirmTarget } from '../../components/useConfirmTarget';
-import { ConfirmDialog, EmptyBlock, ErrorState, FormActions, FormErrorAlert, LoadingState } from '../../components/ui';
+import { ConfirmDialog, EmptyBlock, ErrorState, LoadingState } from '../../components/ui';
 import {
   ACTIVITY_KINDS,
   USER_ACTIVITY_TYPES,
@@ -43,8 +44,7 @@ function ActivityModal({ accountId, opened, onClose }: { accountId: string; open
   const [dueOn, setDueOn] = useState('');
   const errors = create.error instanceof ApiError ? create.error.fields : {};
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const input: ActivityInput = { kind, type, title: title.trim() };
     if (notes.trim()) input.notes = notes.trim();
     if (kind === 'event') {
@@ -55,45 +55,39 @@ function ActivityModal({ accountId, opened, onClose }: { accountId: string; open
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('activities.add')} size="lg" centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {create.error ? <FormErrorAlert error={create.error} shownFields={['kind', 'type', 'title', 'notes', 'startsAt', 'endsAt', 'dueOn']} /> : null}
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="activity-kind-label">
-              {t('activities.fields.kind')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="activity-kind-label"
-              value={kind}
-              onChange={(v) => setKind(v as ActivityKind)}
-              data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kind.${k}`) }))}
-            />
-          </Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('activities.fields.type')}
-              data={USER_ACTIVITY_TYPES.map((ty) => ({ value: ty, label: t(`activities.types.${ty}`) }))}
-              value={type}
-              onChange={(v) => v && setType(v as UserActivityType)}
-              allowDeselect={false}
-              error={errors['type']}
-            />
-            <TextInput label={t('activities.fields.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors['title']} required />
-          </SimpleGrid>
-          {kind === 'event' ? (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="datetime-local" label={t('activities.fields.startsAt')} value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} error={errors['startsAt']} required />
-              <TextInput type="datetime-local" label={t('activities.fields.endsAt')} value={endsAt} onChange={(e) => setEndsAt(e.currentTarget.value)} error={errors['endsAt']} />
-            </SimpleGrid>
-          ) : (
-            <TextInput type="date" label={t('activities.fields.dueOn')} value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={errors['dueOn']} required />
-          )}
-          <Textarea label={t('activities.fields.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors['notes']} autosize minRows={2} />
-          <FormActions onCancel={onClose} submitLabel={t('common.create')} loading={create.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened={opened} title={t('activities.add')} size="lg" onClose={onClose} onSubmit={submit} error={create.error} shownFields={['kind', 'type', 'title', 'notes', 'startsAt', 'endsAt', 'dueOn']} submitLabel={t('common.create')} loading={create.isPending}>
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="activity-kind-label">
+          {t('activities.fields.kind')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="activity-kind-label"
+          value={kind}
+          onChange={(v) => setKind(v as ActivityKind)}
+          data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kind.${k}`) }))}
+        />
+      </Stack>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('activities.fields.type')}
+          data={USER_ACTIVITY_TYPES.map((ty) => ({ value: ty, label: t(`activities.types.${ty}`) }))}
+          value={type}
+          onChange={(v) => v && setType(v as UserActivityType)}
+          allowDeselect={false}
+          error={errors['type']}
+        />
+        <TextInput label={t('activities.fields.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors['title']} required />
+      </SimpleGrid>
+      {kind === 'event' ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput type="datetime-local" label={t('activities.fields.startsAt')} value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} error={errors['startsAt']} required />
+          <TextInput type="datetime-local" label={t('activities.fields.endsAt')} value={endsAt} onChange={(e) => setEndsAt(e.currentTarget.value)} error={errors['endsAt']} />
+        </SimpleGrid>
+      ) : (
+        <TextInput type="date" label={t('activities.fields.dueOn')} value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={errors['dueOn']} required />
+      )}
+      <Textarea label={t('activities.fields.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors['notes']} autosize minRows={2} />
+    </FormModal>
   );
 }
 

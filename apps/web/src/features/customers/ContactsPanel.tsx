@@ -1,12 +1,13 @@
-import { Anchor, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ApiError } from '../../lib/api';
 import { IconPlus, IconUsers } from '../../components/icons';
+import { FormModal } from '../../components/FormModal';
 import { useConfirmTarget } from '../../components/useConfirmTarget';
 import { DeleteAction, EditAction, RowActions, SettingsTable } from '../../components/SettingsTable';
-import { ConfirmDialog, EmptyBlock, ErrorState, FormActions, FormErrorAlert, LoadingState } from '../../components/ui';
+import { ConfirmDialog, EmptyBlock, ErrorState, LoadingState } from '../../components/ui';
 import { useAccountContacts, useDeleteContact, useSaveContact, type Contact, type CreateContactInput, type UpdateContactInput } from './contacts-activities-api';
 
 const FIELDS = ['civility', 'firstName', 'lastName', 'jobTitle', 'email', 'phone', 'mobile', 'notes'] as const;
@@ -69,41 +70,34 @@ function ContactModal({ accountId, contact, opened, onClose }: { accountId: stri
     },
     error: errors[f],
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (contact) save.mutate({ id: contact.id, changes: updateInput(initial, form) }, { onSuccess: onClose });
     else save.mutate({ contact: createInput(form) }, { onSuccess: onClose });
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={contact ? t('contacts.edit') : t('contacts.add')} size="lg" centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {save.error ? <FormErrorAlert error={save.error} shownFields={[...FIELDS, 'isPrimary']} /> : null}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput {...field('civility')} placeholder="Mme, M., Dr" />
-            <TextInput {...field('firstName')} />
-            <TextInput {...field('lastName')} required data-autofocus />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput {...field('jobTitle')} />
-            <TextInput {...field('email')} type="email" />
-            <TextInput {...field('phone')} type="tel" />
-            <TextInput {...field('mobile')} type="tel" />
-          </SimpleGrid>
-          <Textarea {...field('notes')} autosize minRows={2} />
-          <Checkbox
-            label={t('contacts.fields.isPrimary')}
-            checked={form.isPrimary}
-            onChange={(e) => {
-              const isPrimary = e.currentTarget.checked;
-              setForm((prev) => ({ ...prev, isPrimary }));
-            }}
-            error={errors['isPrimary']}
-          />
-          <FormActions onCancel={onClose} submitLabel={t('common.save')} loading={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened={opened} title={contact ? t('contacts.edit') : t('contacts.add')} size="lg" onClose={onClose} onSubmit={submit} error={save.error} shownFields={[...FIELDS, 'isPrimary']} submitLabel={t('common.save')} loading={save.isPending}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput {...field('civility')} placeholder="Mme, M., Dr" />
+        <TextInput {...field('firstName')} />
+        <TextInput {...field('lastName')} required data-autofocus />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput {...field('jobTitle')} />
+        <TextInput {...field('email')} type="email" />
+        <TextInput {...field('phone')} type="tel" />
+        <TextInput {...field('mobile')} type="tel" />
+      </SimpleGrid>
+      <Textarea {...field('notes')} autosize minRows={2} />
+      <Checkbox
+        label={t('contacts.fields.isPrimary')}
+        checked={form.isPrimary}
+        onChange={(e) => {
+          const isPrimary = e.currentTarget.checked;
+          setForm((prev) => ({ ...prev, isPrimary }));
+        }}
+        error={errors['isPrimary']}
+      />
+    </FormModal>
   );
 }
 

@@ -1,9 +1,10 @@
-import { ActionIcon, Alert, Badge, Code, Modal, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { ActionIcon, Alert, Badge, Code, NumberInput, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { IconHash, IconLock, IconPencil } from '../../components/icons';
-import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
+import { FormModal } from '../../components/FormModal';
+import { EmptyBlock, PageHeader, QueryFallback } from '../../components/ui';
 import { ApiError } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { today } from '../sales/editor/editor-state';
@@ -24,27 +25,20 @@ function SequenceModal({ sequence, onClose }: { sequence: Sequence; onClose: () 
   const [values, setValues] = useState({ pattern: sequence.pattern, counterWidth: sequence.counterWidth, reset: sequence.reset });
   const errors = update.error instanceof ApiError ? update.error.fields : {};
   const preview = formatNumberPreview(values.pattern, values.counterWidth, today(), nextCounter(sequence));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     update.mutate(values, { onSuccess: onClose });
   };
   return (
-    <Modal opened onClose={onClose} title={t('ledger.numbering.edit', { type: t(`ledger.numberedTypes.${sequence.documentType}`) })} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {update.error ? <FormErrorAlert error={update.error} shownFields={['pattern', 'counterWidth', 'reset']} /> : null}
-          <TextInput label={t('ledger.numbering.fields.pattern')} description={t('ledger.numbering.patternHint')} value={values.pattern} onChange={(e) => setValues({ ...values, pattern: e.currentTarget.value })} error={errors['pattern']} ff="monospace" />
-          <NumberInput label={t('ledger.numbering.fields.counterWidth')} min={1} max={12} value={values.counterWidth} onChange={(v) => setValues({ ...values, counterWidth: Number(v) || 1 })} error={errors['counterWidth']} />
-          <Select label={t('ledger.numbering.fields.reset')} data={SEQUENCE_RESETS.map((r) => ({ value: r, label: t(`ledger.numbering.resets.${r}`) }))} value={values.reset} onChange={(v) => v && setValues({ ...values, reset: v as SequenceReset })} allowDeselect={false} error={errors['reset']} />
-          <Alert variant="light" color="blue" title={t('ledger.numbering.previewTitle')} role="status">
-            <Text ff="monospace" fw={700} size="lg" aria-label={t('ledger.numbering.previewTitle')}>
-              {preview}
-            </Text>
-          </Alert>
-          <FormActions onCancel={onClose} submitLabel={t('common.save')} loading={update.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('ledger.numbering.edit', { type: t(`ledger.numberedTypes.${sequence.documentType}`) })} onClose={onClose} onSubmit={submit} error={update.error} shownFields={['pattern', 'counterWidth', 'reset']} submitLabel={t('common.save')} loading={update.isPending}>
+      <TextInput label={t('ledger.numbering.fields.pattern')} description={t('ledger.numbering.patternHint')} value={values.pattern} onChange={(e) => setValues({ ...values, pattern: e.currentTarget.value })} error={errors['pattern']} ff="monospace" />
+      <NumberInput label={t('ledger.numbering.fields.counterWidth')} min={1} max={12} value={values.counterWidth} onChange={(v) => setValues({ ...values, counterWidth: Number(v) || 1 })} error={errors['counterWidth']} />
+      <Select label={t('ledger.numbering.fields.reset')} data={SEQUENCE_RESETS.map((r) => ({ value: r, label: t(`ledger.numbering.resets.${r}`) }))} value={values.reset} onChange={(v) => v && setValues({ ...values, reset: v as SequenceReset })} allowDeselect={false} error={errors['reset']} />
+      <Alert variant="light" color="blue" title={t('ledger.numbering.previewTitle')} role="status">
+        <Text ff="monospace" fw={700} size="lg" aria-label={t('ledger.numbering.previewTitle')}>
+          {preview}
+        </Text>
+      </Alert>
+    </FormModal>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Badge, Button, Checkbox, Divider, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Divider, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@comptoir/api-client';
 import { useCan, useMe } from '../../app/session';
@@ -10,8 +10,9 @@ import { changedStrings, nonEmpty, useFormState } from '../../lib/form';
 import { formatSiren } from '../../lib/format';
 import { AddressFields, addressBody, toAddressState, type AddressState } from '../../components/AddressFields';
 import { IconBuilding, IconPlus } from '../../components/icons';
+import { FormModal } from '../../components/FormModal';
 import { EditAction, SettingsTable } from '../../components/SettingsTable';
-import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
+import { EmptyBlock, PageHeader, QueryFallback } from '../../components/ui';
 import { useCompanies, type Company } from './org-api';
 
 type LegalForm = NonNullable<Schemas['CreateCompanyDto']['legalForm']>;
@@ -95,65 +96,58 @@ function CompanyModal({ company, onClose }: { company: Company | null; onClose: 
     },
   });
   const errors = save.error instanceof ApiError ? save.error.fields : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     save.mutate();
   };
 
   return (
-    <Modal opened onClose={onClose} title={company ? t('settings.companies.edit') : t('settings.companies.new')} size="xl" centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {save.error ? <FormErrorAlert error={save.error} shownFields={SHOWN} /> : null}
+    <FormModal title={company ? t('settings.companies.edit') : t('settings.companies.new')} size="xl" onClose={onClose} onSubmit={submit} error={save.error} shownFields={SHOWN} submitLabel={company ? t('common.save') : t('common.create')} loading={save.isPending}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('settings.companies.fields.legalName')} required {...text('legalName', errors)} />
+        <TextInput
+          label={t('settings.companies.fields.siren')}
+          required={!company}
+          disabled={Boolean(company)}
+          description={company ? t('settings.companies.sirenLocked') : undefined}
+          inputMode="numeric"
+          {...text('siren', errors)}
+        />
+        <Select
+          label={t('settings.companies.fields.legalForm')}
+          data={LEGAL_FORMS.map((f) => ({ value: f, label: f === 'OTHER' ? t('settings.companies.otherForm') : f }))}
+          value={values.legalForm}
+          onChange={(v) => set('legalForm', v as LegalForm | null)}
+          error={errors['legalForm']}
+          clearable
+        />
+        <TextInput label={t('settings.companies.fields.vatNumber')} {...text('vatNumber', errors)} />
+        <TextInput label={t('settings.companies.fields.shareCapital')} inputMode="decimal" rightSection={<Text size="xs" c="dimmed">€</Text>} {...text('shareCapital', errors)} />
+        <TextInput label={t('settings.companies.fields.rcs')} placeholder="RCS Paris" {...text('rcs', errors)} />
+        <Select
+          label={t('settings.companies.fields.vatRegime')}
+          data={VAT_REGIMES.map((r) => ({ value: r, label: t(`settings.companies.vatRegimes.${r}`) }))}
+          value={values.vatRegime}
+          onChange={(v) => v && set('vatRegime', v as VatRegime)}
+          allowDeselect={false}
+          error={errors['vatRegime']}
+        />
+        <TextInput label={t('settings.companies.fields.timeZone')} {...text('timeZone', errors)} />
+      </SimpleGrid>
+      {!company ? (
+        <Checkbox label={t('settings.companies.fields.isSandbox')} checked={values.isSandbox} onChange={(e) => set('isSandbox', e.currentTarget.checked)} error={errors['isSandbox']} />
+      ) : null}
+      <Divider label={t('settings.companies.addressTitle')} labelPosition="left" />
+      <AddressFields value={values.address} onChange={(v) => set('address', v)} errors={errors} prefix="address" />
+      {!company ? (
+        <>
+          <Divider label={t('settings.companies.establishmentTitle')} labelPosition="left" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('settings.companies.fields.legalName')} required {...text('legalName', errors)} />
-            <TextInput
-              label={t('settings.companies.fields.siren')}
-              required={!company}
-              disabled={Boolean(company)}
-              description={company ? t('settings.companies.sirenLocked') : undefined}
-              inputMode="numeric"
-              {...text('siren', errors)}
-            />
-            <Select
-              label={t('settings.companies.fields.legalForm')}
-              data={LEGAL_FORMS.map((f) => ({ value: f, label: f === 'OTHER' ? t('settings.companies.otherForm') : f }))}
-              value={values.legalForm}
-              onChange={(v) => set('legalForm', v as LegalForm | null)}
-              error={errors['legalForm']}
-              clearable
-            />
-            <TextInput label={t('settings.companies.fields.vatNumber')} {...text('vatNumber', errors)} />
-            <TextInput label={t('settings.companies.fields.shareCapital')} inputMode="decimal" rightSection={<Text size="xs" c="dimmed">€</Text>} {...text('shareCapital', errors)} />
-            <TextInput label={t('settings.companies.fields.rcs')} placeholder="RCS Paris" {...text('rcs', errors)} />
-            <Select
-              label={t('settings.companies.fields.vatRegime')}
-              data={VAT_REGIMES.map((r) => ({ value: r, label: t(`settings.companies.vatRegimes.${r}`) }))}
-              value={values.vatRegime}
-              onChange={(v) => v && set('vatRegime', v as VatRegime)}
-              allowDeselect={false}
-              error={errors['vatRegime']}
-            />
-            <TextInput label={t('settings.companies.fields.timeZone')} {...text('timeZone', errors)} />
+            <TextInput label={t('settings.companies.fields.establishmentName')} {...text('establishmentName')} error={errors['establishment.name'] ?? errors['establishment']} />
+            <TextInput label={t('settings.companies.fields.establishmentSiret')} inputMode="numeric" {...text('establishmentSiret')} error={errors['establishment.siret']} />
           </SimpleGrid>
-          {!company ? (
-            <Checkbox label={t('settings.companies.fields.isSandbox')} checked={values.isSandbox} onChange={(e) => set('isSandbox', e.currentTarget.checked)} error={errors['isSandbox']} />
-          ) : null}
-          <Divider label={t('settings.companies.addressTitle')} labelPosition="left" />
-          <AddressFields value={values.address} onChange={(v) => set('address', v)} errors={errors} prefix="address" />
-          {!company ? (
-            <>
-              <Divider label={t('settings.companies.establishmentTitle')} labelPosition="left" />
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('settings.companies.fields.establishmentName')} {...text('establishmentName')} error={errors['establishment.name'] ?? errors['establishment']} />
-                <TextInput label={t('settings.companies.fields.establishmentSiret')} inputMode="numeric" {...text('establishmentSiret')} error={errors['establishment.siret']} />
-              </SimpleGrid>
-            </>
-          ) : null}
-          <FormActions onCancel={onClose} submitLabel={company ? t('common.save') : t('common.create')} loading={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      ) : null}
+    </FormModal>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Badge, Button, Checkbox, Divider, FileButton, Group, Image, Input, Modal, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Divider, FileButton, Group, Image, Input, Paper, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@comptoir/api-client';
 import { useCan, useMe } from '../../app/session';
@@ -10,8 +10,9 @@ import { changedStrings, nonEmpty, useFormState } from '../../lib/form';
 import { formatSiret } from '../../lib/format';
 import { AddressFields, addressBody, toAddressState, type AddressState } from '../../components/AddressFields';
 import { IconPlus, IconStore } from '../../components/icons';
+import { FormModal } from '../../components/FormModal';
 import { EditAction, SettingsTable } from '../../components/SettingsTable';
-import { EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
+import { EmptyBlock, PageHeader, QueryFallback } from '../../components/ui';
 import { useEstablishments, type Establishment } from './org-api';
 
 interface EstablishmentForm {
@@ -117,38 +118,31 @@ function EstablishmentModal({ establishment, onClose }: { establishment: Establi
     },
   });
   const errors = save.error instanceof ApiError ? save.error.fields : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     save.mutate();
   };
 
   return (
-    <Modal opened onClose={onClose} title={establishment ? t('settings.establishments.edit') : t('settings.establishments.new')} size="xl" centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {save.error ? <FormErrorAlert error={save.error} shownFields={SHOWN} /> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('settings.establishments.fields.name')} required {...text('name', errors)} />
-            <TextInput label={t('settings.establishments.fields.siret')} required inputMode="numeric" description={t('settings.establishments.siretHint')} {...text('siret', errors)} />
-          </SimpleGrid>
-          <Checkbox
-            label={t('settings.establishments.fields.isDefault')}
-            checked={values.isDefault}
-            onChange={(e) => set('isDefault', e.currentTarget.checked)}
-            error={errors['isDefault']}
-          />
-          <Divider label={t('settings.establishments.addressTitle')} labelPosition="left" />
-          <AddressFields value={values.address} onChange={(v) => set('address', v)} errors={errors} prefix="address" />
-          <Divider label={t('settings.establishments.documentsTitle')} labelPosition="left" />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Textarea label={t('settings.establishments.fields.documentHeader')} autosize minRows={3} {...text('documentHeader', errors)} />
-            <Textarea label={t('settings.establishments.fields.documentFooter')} autosize minRows={3} {...text('documentFooter', errors)} />
-          </SimpleGrid>
-          <LogoField current={current.data?.logo ?? null} value={logo} onChange={setLogo} error={errors['logo']} />
-          <FormActions onCancel={onClose} submitLabel={establishment ? t('common.save') : t('common.create')} loading={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={establishment ? t('settings.establishments.edit') : t('settings.establishments.new')} size="xl" onClose={onClose} onSubmit={submit} error={save.error} shownFields={SHOWN} submitLabel={establishment ? t('common.save') : t('common.create')} loading={save.isPending}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('settings.establishments.fields.name')} required {...text('name', errors)} />
+        <TextInput label={t('settings.establishments.fields.siret')} required inputMode="numeric" description={t('settings.establishments.siretHint')} {...text('siret', errors)} />
+      </SimpleGrid>
+      <Checkbox
+        label={t('settings.establishments.fields.isDefault')}
+        checked={values.isDefault}
+        onChange={(e) => set('isDefault', e.currentTarget.checked)}
+        error={errors['isDefault']}
+      />
+      <Divider label={t('settings.establishments.addressTitle')} labelPosition="left" />
+      <AddressFields value={values.address} onChange={(v) => set('address', v)} errors={errors} prefix="address" />
+      <Divider label={t('settings.establishments.documentsTitle')} labelPosition="left" />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Textarea label={t('settings.establishments.fields.documentHeader')} autosize minRows={3} {...text('documentHeader', errors)} />
+        <Textarea label={t('settings.establishments.fields.documentFooter')} autosize minRows={3} {...text('documentFooter', errors)} />
+      </SimpleGrid>
+      <LogoField current={current.data?.logo ?? null} value={logo} onChange={setLogo} error={errors['logo']} />
+    </FormModal>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Button, Code, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Code, Paper, Select, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@comptoir/api-client';
 import { useCan } from '../../app/session';
@@ -8,9 +8,10 @@ import { useCompanyKey } from '../../app/company';
 import { api, ApiError, unwrap } from '../../lib/api';
 import { changedStrings, useFormState } from '../../lib/form';
 import { IconGrid, IconPlus } from '../../components/icons';
+import { FormModal } from '../../components/FormModal';
 import { useConfirmTarget } from '../../components/useConfirmTarget';
 import { DeleteAction, EditAction, RowActions, SettingsTable } from '../../components/SettingsTable';
-import { ConfirmDialog, EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
+import { ConfirmDialog, EmptyBlock, PageHeader, QueryFallback } from '../../components/ui';
 import { useEstablishments, useSectors, type Establishment, type Sector } from './org-api';
 
 interface SectorForm {
@@ -42,31 +43,24 @@ function SectorModal({ sector, establishments, onClose }: { sector: Sector | nul
     },
   });
   const errors = save.error instanceof ApiError ? save.error.fields : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     save.mutate();
   };
 
   return (
-    <Modal opened onClose={onClose} title={sector ? t('settings.sectors.edit') : t('settings.sectors.new')} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {save.error ? <FormErrorAlert error={save.error} shownFields={['code', 'name', 'establishmentId']} /> : null}
-          <Select
-            label={t('settings.sectors.fields.establishment')}
-            data={establishments.map((e) => ({ value: e.id, label: e.name }))}
-            value={values.establishmentId}
-            onChange={(v) => set('establishmentId', v)}
-            error={errors['establishmentId']}
-            allowDeselect={false}
-            required
-          />
-          <TextInput label={t('settings.sectors.fields.code')} description={t('settings.sectors.codeHint')} required maxLength={20} {...text('code', errors)} />
-          <TextInput label={t('settings.sectors.fields.name')} required {...text('name', errors)} />
-          <FormActions onCancel={onClose} submitLabel={sector ? t('common.save') : t('common.create')} loading={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={sector ? t('settings.sectors.edit') : t('settings.sectors.new')} onClose={onClose} onSubmit={submit} error={save.error} shownFields={['code', 'name', 'establishmentId']} submitLabel={sector ? t('common.save') : t('common.create')} loading={save.isPending}>
+      <Select
+        label={t('settings.sectors.fields.establishment')}
+        data={establishments.map((e) => ({ value: e.id, label: e.name }))}
+        value={values.establishmentId}
+        onChange={(v) => set('establishmentId', v)}
+        error={errors['establishmentId']}
+        allowDeselect={false}
+        required
+      />
+      <TextInput label={t('settings.sectors.fields.code')} description={t('settings.sectors.codeHint')} required maxLength={20} {...text('code', errors)} />
+      <TextInput label={t('settings.sectors.fields.name')} required {...text('name', errors)} />
+    </FormModal>
   );
 }
 

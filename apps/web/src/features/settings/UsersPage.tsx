@@ -1,15 +1,16 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/session';
 import { useCompanyKey } from '../../app/company';
 import { api, ApiError, unwrap } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { IconCheck, IconUserPlus, IconUsers } from '../../components/icons';
+import { FormModal } from '../../components/FormModal';
 import { useConfirmTarget } from '../../components/useConfirmTarget';
 import { DeleteAction, SettingsTable } from '../../components/SettingsTable';
-import { ConfirmDialog, EmptyBlock, FormActions, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
+import { ConfirmDialog, EmptyBlock, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { useUsers, type User } from './org-api';
 import { ROLES, roleLabel, type Role } from './roles';
 
@@ -25,29 +26,22 @@ function InviteModal({ onClose, onInvited }: { onClose: () => void; onInvited: (
     },
   });
   const errors = invite.error instanceof ApiError ? invite.error.fields : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     invite.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title={t('settings.users.invite')} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {invite.error ? <FormErrorAlert error={invite.error} shownFields={['email', 'role']} /> : null}
-          <TextInput label={t('settings.users.fields.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors['email']} data-autofocus />
-          <Select
-            label={t('settings.users.fields.role')}
-            data={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-            value={role}
-            onChange={(v) => v && setRole(v as Role)}
-            allowDeselect={false}
-            error={errors['role']}
-            description={t(`settings.users.roleHelp.${role}`)}
-          />
-          <FormActions onCancel={onClose} submitLabel={t('settings.users.sendInvite')} loading={invite.isPending} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={t('settings.users.invite')} onClose={onClose} onSubmit={submit} error={invite.error} shownFields={['email', 'role']} submitLabel={t('settings.users.sendInvite')} loading={invite.isPending}>
+      <TextInput label={t('settings.users.fields.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors['email']} data-autofocus />
+      <Select
+        label={t('settings.users.fields.role')}
+        data={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+        value={role}
+        onChange={(v) => v && setRole(v as Role)}
+        allowDeselect={false}
+        error={errors['role']}
+        description={t(`settings.users.roleHelp.${role}`)}
+      />
+    </FormModal>
   );
 }
 
