@@ -1,7 +1,7 @@
 import { Button, Checkbox, Paper, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VatCategoryCode } from '@comptoir/billing-engine';
+import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 import { useCan } from '../../app/session';
 import { IconPercent, IconPlus } from '../../components/icons';
 import { FormModal } from '../../components/FormModal';
@@ -12,7 +12,7 @@ import { ApiError } from '../../lib/api';
 import { toDecimalInput } from '../../lib/decimal';
 import { formatPercent } from '../../lib/format';
 import { useSaveVatRate, useVatRates } from './catalog-api';
-import { VAT_CATEGORIES, type VatRate } from './catalog-types';
+import type { VatRate } from './catalog-types';
 
 function VatRateModal({ rate, onClose }: { rate: VatRate | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -36,7 +36,7 @@ function VatRateModal({ rate, onClose }: { rate: VatRate | null; onClose: () => 
     <FormModal title={rate ? t('catalog.vat.edit') : t('catalog.vat.new')} onClose={onClose} onSubmit={submit} error={save.error} shownFields={['rate', 'label', 'category', 'country', 'exemptionReason']} submitLabel={rate ? t('common.save') : t('common.create')} loading={save.isPending}>
       <TextInput label={t('catalog.vat.fields.rate')} inputMode="decimal" required value={values.rate} onChange={(e) => setValues({ ...values, rate: e.currentTarget.value })} error={errors['rate']} rightSection="%" />
       <TextInput label={t('catalog.vat.fields.label')} required value={values.label} onChange={(e) => setValues({ ...values, label: e.currentTarget.value })} error={errors['label']} />
-      <Select label={t('catalog.fields.vatCategory')} data={VAT_CATEGORIES.map((c) => ({ value: c, label: t(`catalog.vatCategories.${c}`) }))} value={values.category} onChange={(v) => v && setValues({ ...values, category: v as VatCategoryCode })} allowDeselect={false} error={errors['category']} />
+      <Select label={t('catalog.fields.vatCategory')} data={VAT_CATEGORY_CODES.map((c) => ({ value: c, label: t(`catalog.vatCategories.${c}`) }))} value={values.category} onChange={(v) => v && setValues({ ...values, category: v as VatCategoryCode })} allowDeselect={false} error={errors['category']} />
       <TextInput label={t('catalog.vat.fields.country')} maxLength={2} value={values.country} onChange={(e) => setValues({ ...values, country: e.currentTarget.value.toUpperCase() })} error={errors['country']} />
       {values.category !== 'S' ? <TextInput label={t('catalog.fields.vatExemptionReason')} value={values.exemptionReason} onChange={(e) => setValues({ ...values, exemptionReason: e.currentTarget.value })} error={errors['exemptionReason']} /> : null}
       <Checkbox label={t('catalog.active')} checked={values.active} onChange={(e) => setValues({ ...values, active: e.currentTarget.checked })} />

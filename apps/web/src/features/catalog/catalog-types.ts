@@ -1,5 +1,4 @@
 import type { operations, Schemas } from '@comptoir/api-client';
-import type { VatCategoryCode } from '@comptoir/billing-engine';
 
 /** Catalog resources as the contract declares them (openapi.json → @comptoir/api-client). */
 export type Product = Schemas['ProductResponseDto'];
@@ -19,4 +18,3 @@ export type ProductFilters = Omit<NonNullable<operations['listProducts']['parame
 export const PRODUCT_TYPES: ProductType[] = ['service', 'goods'];
 /** Built-in units of sale (GET /api/v1/units): labels are in the i18n catalogue. */
 export const UNITS = ['hour', 'minute', 'day', 'week', 'month', 'quarter', 'semester', 'year', 'piece', 'dozen', 'lump_sum', 'g', 'kg', 't', 'mm', 'cm', 'm', 'km', 'm2', 'm3', 'ml', 'l', 'kwh'] as const;
-export const VAT_CATEGORIES: VatCategoryCode[] = ['S', 'Z', 'E', 'AE', 'K', 'G', 'O'];
