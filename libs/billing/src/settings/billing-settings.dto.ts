@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { OptionalNestedArray } from '@comptoir/platform/http';
 import { InstallmentDto, PdfOptionsDto } from '../document/dto/document-parts.dto';
 import { DEFAULT_EARLY_PAYMENT_TEXT, DEFAULT_LATE_PENALTY_TEXT } from './billing-defaults';
 
@@ -25,12 +26,7 @@ export class UpdateBillingSettingsDto {
   @MaxLength(20000)
   termsOfSale?: string | null;
 
-  @ApiPropertyOptional({ type: [InstallmentDto], description: 'Default payment terms of new documents (must total 100 %, or be empty)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(24)
-  @ValidateNested({ each: true })
-  @Type(() => InstallmentDto)
+  @OptionalNestedArray(InstallmentDto, { max: 24, description: 'Default payment terms of new documents (must total 100 %, or be empty)' })
   paymentTerms?: InstallmentDto[];
 
   @ApiPropertyOptional({ type: PdfOptionsDto })

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
+import { OptionalNestedArray } from '@comptoir/platform/http';
 import { ArrayDistinct, IsNonNegativeDecimalString } from '../../common/validators';
 
 export class CreditNoteLineDto {
@@ -14,12 +14,7 @@ export class CreditNoteLineDto {
 }
 
 export class CreateCreditNoteDto {
-  @ApiPropertyOptional({ type: [CreditNoteLineDto], description: 'None: everything that remains uncredited' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => CreditNoteLineDto)
+  @OptionalNestedArray(CreditNoteLineDto, { max: 1000, description: 'None: everything that remains uncredited' })
   lines?: CreditNoteLineDto[];
 }
 

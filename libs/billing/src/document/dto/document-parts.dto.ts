@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { AddressDto, IsDecimalString } from '@comptoir/platform/http';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { AddressDto, IsDecimalString, OptionalNestedArray } from '@comptoir/platform/http';
 import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 import { IsCalendarDate, IsNonNegativeDecimalString, IsPercentString } from '../../common/validators';
 import { LINE_KINDS, LineKind } from '../document-kinds';
@@ -167,12 +167,7 @@ export class DocumentLineInputDto {
   @MaxLength(300)
   vatExemptionReason?: string;
 
-  @ApiPropertyOptional({ type: [OtherTaxDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => OtherTaxDto)
+  @OptionalNestedArray(OtherTaxDto, { max: 10 })
   otherTaxes?: OtherTaxDto[];
 
   @ApiPropertyOptional({ example: '2026-12-01' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsDecimalString, IsEuVatNumber } from '@comptoir/platform/http';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsDecimalString, IsEuVatNumber, OptionalNestedArray } from '@comptoir/platform/http';
 import { IsCalendarDate } from '../../common/validators';
 import { DocumentAddressDto, DocumentLineInputDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto } from './document-parts.dto';
 
@@ -61,12 +61,7 @@ export class CreateDocumentDto {
   @IsIn(PAYMENT_METHODS)
   paymentMethod?: string | null;
 
-  @ApiPropertyOptional({ type: [InstallmentDto], description: "Installments totalling 100 % (default: the billing settings' terms)" })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(24)
-  @ValidateNested({ each: true })
-  @Type(() => InstallmentDto)
+  @OptionalNestedArray(InstallmentDto, { max: 24, description: "Installments totalling 100 % (default: the billing settings' terms)" })
   paymentTerms?: InstallmentDto[];
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
@@ -138,12 +133,7 @@ export class CreateDocumentDto {
   @IsBoolean()
   proforma?: boolean;
 
-  @ApiPropertyOptional({ type: [DocumentLineInputDto], description: `Up to ${MAX_LINES} lines, in display order` })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LINES)
-  @ValidateNested({ each: true })
-  @Type(() => DocumentLineInputDto)
+  @OptionalNestedArray(DocumentLineInputDto, { max: MAX_LINES, description: `Up to ${MAX_LINES} lines, in display order` })
   lines?: DocumentLineInputDto[];
 }
 

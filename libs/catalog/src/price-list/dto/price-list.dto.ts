@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { ListQueryDto, PageOf, TimestampsDto } from '@comptoir/platform/http';
+import { IsBoolean, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ListQueryDto, OptionalNestedArray, PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { SpecialPriceDto, ValidityDto } from '../../common/price-dto';
 
 export class PriceListItemDto extends SpecialPriceDto {
@@ -27,12 +26,7 @@ export class CreatePriceListDto extends ValidityDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ type: [PriceListItemDto], description: 'Replaces every item when given' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
-  @Type(() => PriceListItemDto)
+  @OptionalNestedArray(PriceListItemDto, { max: 5000, description: 'Replaces every item when given' })
   items?: PriceListItemDto[];
 }
 

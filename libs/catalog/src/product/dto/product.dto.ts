@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { PageOf, TimestampsDto } from '@comptoir/platform/http';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { OptionalNestedArray, PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { IsAmount, IsPercent } from '../../common/validators';
 import { UNIT_CODES } from '../../unit/units';
 import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
@@ -131,20 +130,10 @@ export class CreateProductDto {
   @IsAmount(4)
   reorderThreshold?: string;
 
-  @ApiPropertyOptional({ type: [ProductSupplierDto], description: 'Replaces the whole list when given; the first is the preferred supplier' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ProductSupplierDto)
+  @OptionalNestedArray(ProductSupplierDto, { max: 20, description: 'Replaces the whole list when given; the first is the preferred supplier' })
   suppliers?: ProductSupplierDto[];
 
-  @ApiPropertyOptional({ type: [OtherTaxDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => OtherTaxDto)
+  @OptionalNestedArray(OtherTaxDto, { max: 10 })
   otherTaxes?: OtherTaxDto[];
 
   @ApiPropertyOptional({ example: '706000', description: 'Sales account (chart of accounts)' })
