@@ -17,6 +17,7 @@ export * from './seal/ledger-entry.entity';
 export * from './seal/ledger-head.entity';
 export * from './closing/closing.types';
 export * from './closing/period-guard';
+export { periodClosedAtCommit } from './closing/period-closed.error';
 export * from './closing/ledger-closing.entity';
 
 import { LedgerClosingEntity } from './closing/ledger-closing.entity';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChainHead, NumberingService, PeriodGuard, SealService } from '@comptoir/ledger-lock';
+import { ChainHead, NumberingService, PeriodGuard, periodClosedAtCommit, SealService } from '@comptoir/ledger-lock';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { diffFields, TenantDb, TenantTx } from '@comptoir/platform/database';
 import { assertWithinRemaining, creditedSoFar } from './credit-notes';
@@ -25,8 +25,9 @@ export function testNumber(doc: Pick<SalesDocumentEntity, 'id' | 'date'>): strin
  * failing rolls everything back, the number included.
  *
  * The number series and the chain head are company-wide locks held until COMMIT, so everything that
- * does not need them is done before them, and after them come only the seal statement and the COMMIT,
- * which carries the row's UPDATE, the event and the audit entry (TenantTx.writeAtCommit).
+ * does not need them is done before them, and after them comes only the COMMIT, which carries the
+ * journal entry (with its period check, SealService.sealAtCommit), the row's UPDATE, the event and the
+ * audit entry (TenantTx.writeAtCommit): the locks are held for two round trips.
  */
 @Injectable()
 export class DocumentValidationService {
@@ -37,7 +38,15 @@ export class DocumentValidationService {
     private readonly periods: PeriodGuard,
   ) {}
 
-  validate(ctx: TenantContext, type: DocumentType, id: string): Promise<LoadedDocument> {
+  async validate(ctx: TenantContext, type: DocumentType, id: string): Promise<LoadedDocument> {
+    try {
+      return await this.validateInTransaction(ctx, type, id);
+    } catch (error) {
+      throw periodClosedAtCommit(error) ?? error;
+    }
+  }
+
+  private validateInTransaction(ctx: TenantContext, type: DocumentType, id: string): Promise<LoadedDocument> {
     return this.db.transaction(ctx, async (tx) => {
       const loaded = await loadWithLines(tx, type, id, true);
       const { doc, lines } = loaded;
@@ -64,7 +73,7 @@ export class DocumentValidationService {
       doc.validatedBy = validator(tx);
       doc.updatedAt = doc.validatedAt;
       doc.snapshot = buildSnapshot(doc, lines, parts);
-      if (kind) await this.seals.seal(tx, { kind, recordType: 'sales_document', recordId: doc.id, recordDate: doc.date, payload: doc.snapshot }, head);
+      if (kind) this.seals.sealAtCommit(tx, [{ kind, recordType: 'sales_document', recordId: doc.id, recordDate: doc.date, payload: doc.snapshot }], head!);
       const update = validatedRowsUpdate(tx, [doc]);
       tx.writeAtCommit(update.sql, update.params);
       tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'validate', changes: diffFields(before as never, doc as never, AUDITED) });

@@ -3,6 +3,7 @@ import { createLedgerHarness, LedgerHarness } from '../testing/ledger-harness';
 import { LedgerVerifier } from '../seal/ledger-verifier.service';
 import { SealService } from '../seal/seal.service';
 import { ClosingService } from './closing.service';
+import { periodClosedAtCommit } from './period-closed.error';
 import { PeriodGuard } from './period-guard';
 
 describe('closings and the period guard (real PostgreSQL)', () => {
@@ -128,5 +129,23 @@ describe('closings and the period guard (real PostgreSQL)', () => {
     );
     await closing;
     expect(await validation).toMatchObject({ code: 'period_closed' });
+  });
+
+  it('checks the period again in the COMMIT that carries a sealing (sealAtCommit), after the head was locked', async () => {
+    const { ctx, establishmentId } = await h.newCompany();
+    const attempt = h.tx(async (tx) => {
+      const { numbers, head } = await seal.numberForSealing(tx, { documentType: 'invoice', establishmentId, dates: ['2026-01-15'] });
+      // A closing of January commits after this transaction took the series and the head.
+      await h.owner.query(
+        `INSERT INTO ledger_closings (id, organization_id, company_id, kind, period, start_date, end_date, totals, seal_seq, archive_key, retain_until)
+         VALUES (gen_random_uuid(), $1, $2, 'month', '2026-01', '2026-01-01', '2026-01-31', '{}', 0, 'k', '2036-01-31')`,
+        [ctx.organizationId, ctx.companyId],
+      );
+      seal.sealAtCommit(tx, [{ ...document('invoice', '2026-01-15', '1.00', [], '1.00'), payload: { number: numbers[0]!.number } }], head);
+    }, ctx);
+    const error = await attempt.then(() => null, (e: unknown) => e);
+    expect(periodClosedAtCommit(error)).toMatchObject({ code: 'period_closed', message: expect.stringContaining('2026-01-15') });
+    const [left] = (await h.owner.query(`SELECT (SELECT count(*)::int FROM ledger_entries WHERE company_id = $1) AS entries, (SELECT coalesce(sum(last_value), 0)::int FROM number_counters WHERE company_id = $1) AS numbers`, [ctx.companyId])).rows;
+    expect(left).toEqual({ entries: 0, numbers: 0 });
   });
 });

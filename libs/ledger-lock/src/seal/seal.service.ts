@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@comptoir/platform/kernel';
 import { TenantTx } from '@comptoir/platform/database';
-import { periodClosed } from '../closing/period-closed.error';
+import { PERIOD_CLOSED_AT_COMMIT, periodClosed } from '../closing/period-closed.error';
 import { assertIsoDate } from '../company-calendar';
 import { NumberingService } from '../numbering/numbering.service';
 import { AssignedNumber, AssignManyRequest } from '../numbering/numbering.types';
@@ -86,6 +86,49 @@ export class SealService {
       ],
     )) as { ok: boolean; until: string | null; appended: number }[];
     if (!result?.ok) throw periodClosed(guarded as string, result?.until ?? '');
+    return linked.map((l) => ({ seq: l.seq, hash: l.hash }));
+  }
+
+  /**
+   * sealMany for a transaction that already holds the head (numberForSealing) and has nothing to do
+   * after the seal but COMMIT: the entries are hashed now and their append travels with the COMMIT
+   * (TenantTx.writeAtCommit), so the head is held for one round trip less. The period check comes first
+   * in that message, a statement of its own and so later than the head lock: it sees a closing committed
+   * while this transaction waited for the head, and then raises, which fails the COMMIT — the caller
+   * turns that error back into period_closed with periodClosedAtCommit.
+   */
+  sealAtCommit(tx: TenantTx, entries: SealEntryInput[], lockedHead: ChainHead): SealedEntry[] {
+    if (!entries.length) return [];
+    entries.forEach((entry, i) => assertIsoDate(entry.recordDate, `entries[${i}].recordDate`));
+    const linked = chainLinks(this.key.value(), lockedHead, entries);
+    const last = linked[linked.length - 1]!;
+    const guarded = entries.filter((e) => PERIOD_GUARDED.includes(e.kind)).map((e) => e.recordDate).sort()[0] ?? null;
+    if (guarded) {
+      tx.writeAtCommit(
+        `DO $check$ DECLARE until date; BEGIN
+           SELECT max(end_date) INTO until FROM ledger_closings WHERE company_id = $1::uuid;
+           IF until IS NOT NULL AND $2::date <= until THEN
+             RAISE EXCEPTION USING ERRCODE = '${PERIOD_CLOSED_AT_COMMIT.sqlState}', MESSAGE = '${PERIOD_CLOSED_AT_COMMIT.message}', DETAIL = until::text, HINT = $2;
+           END IF;
+         END $check$`,
+        [tx.ctx.companyId, guarded],
+      );
+    }
+    tx.writeAtCommit(
+      `WITH appended AS (
+         INSERT INTO ledger_entries (id, organization_id, company_id, seq, kind, record_type, record_id, record_date, payload, prev_hash, hash)
+         SELECT e.id, $1, $2, e.seq, e.kind, e."recordType", e."recordId", e."recordDate", e.payload, e."prevHash", e.hash
+           FROM jsonb_to_recordset($3::jsonb) AS e(id uuid, seq bigint, kind text, "recordType" text, "recordId" uuid, "recordDate" date, payload jsonb, "prevHash" text, hash text)
+       )
+       UPDATE ledger_heads SET last_seq = $4, last_hash = $5, updated_at = now() WHERE company_id = $2`,
+      [
+        tx.ctx.organizationId,
+        tx.ctx.companyId,
+        linked.map((l) => ({ id: newId(), seq: l.seq, kind: l.kind, recordType: l.recordType, recordId: l.recordId, recordDate: l.recordDate, payload: l.payload, prevHash: l.prevHash, hash: l.hash })),
+        last.seq,
+        last.hash,
+      ],
+    );
     return linked.map((l) => ({ seq: l.seq, hash: l.hash }));
   }
 
