@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rawBody } from '../support/raw-body';
 import { createTestApp, TestApp } from '../support/test-app';
 import { signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { createCustomer, draftInvoice } from './billing-fixtures';
@@ -35,14 +36,7 @@ describe('Establishment logo', () => {
   });
 
   const setLogo = (logo: unknown) => t.http().patch(`/api/v1/establishments/${establishmentId}`).set(org.auth).send({ logo });
-  const pdf = async (path: string) =>
-    (
-      await t.http().get(path).set(org.auth).expect(200).buffer(true).parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-    ).body as Buffer;
+  const pdf = async (path: string) => (await t.http().get(path).set(org.auth).expect(200).buffer(true).parse(rawBody)).body as Buffer;
 
   it('answers 400 naming logo for an SVG, a mislabelled image, a non data URL or an image over 300 kB', async () => {
     const big = `data:image/png;base64,${Buffer.concat([Buffer.from(PNG.split(',')[1]!, 'base64'), Buffer.alloc(300_001)]).toString('base64')}`;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PdfRenderer, pdfLargeText, pdfPagesText } from '@comptoir/platform/pdf';
+import { rawBody } from '../support/raw-body';
 import { createTestApp, startTestWorker, TestApp } from '../support/test-app';
 import { randomSiren, signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { createCustomer, draftInvoice } from './billing-fixtures';
@@ -22,11 +23,7 @@ describe('Sales document PDFs', () => {
   });
 
   const pdf = async (path: string, auth: Record<string, string> = org.auth) => {
-    const res = await t.http().get(path).set(auth).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await t.http().get(path).set(auth).buffer(true).parse(rawBody);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     return res.body as Buffer;

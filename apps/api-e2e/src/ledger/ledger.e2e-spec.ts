@@ -8,6 +8,7 @@ import { newId, TenantContext } from '@comptoir/platform/kernel';
 import { FileStore } from '@comptoir/platform/storage';
 import { TEST_LEDGER_SEAL_KEY } from '@comptoir/platform/testing';
 import { NumberingService, SealService } from '@comptoir/ledger-lock';
+import { rawBody } from '../support/raw-body';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createKey, setupTenant, TestTenant } from '../security/tenants';
 
@@ -99,11 +100,7 @@ describe('ledger API: numbering settings, journal, closings and archives', () =>
     expect((await api().get(`/api/v1/closings/${closing.body.id}`).set(c.auth).expect(200)).body).toEqual(closing.body);
     expect((await api().get('/api/v1/closings?kind=month').set(c.auth).expect(200)).body).toEqual({ data: [closing.body], nextCursor: null });
 
-    const res = await api().get(`/api/v1/closings/${closing.body.id}/archive`).set(c.auth).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (chunk: Buffer) => chunks.push(chunk));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await api().get(`/api/v1/closings/${closing.body.id}/archive`).set(c.auth).buffer(true).parse(rawBody).expect(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const dir = mkdtempSync(join(tmpdir(), 'archive-'));
     const zip = join(dir, 'archive.zip');
