@@ -1,13 +1,14 @@
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { IconBox, IconPlus } from '../../components/icons';
+import { FilterBar, PagedTable } from '../../components/ListPage';
 import { ActiveBadge } from './CatalogBadges';
 import { SearchField } from '../../components/SearchField';
-import { EmptyBlock, PageHeader, QueryFallback } from '../../components/ui';
-import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { PageHeader } from '../../components/ui';
+import type { VirtualColumn } from '../../components/VirtualTable';
 import { formatMoney, formatPercent } from '../../lib/format';
 import { useUrlParams } from '../../lib/url-params';
 import { useProductPages } from './catalog-api';
@@ -29,7 +30,6 @@ export function ProductListPage() {
     [params, type, active],
   );
   const query = useProductPages(filters);
-  const rows = useMemo(() => query.data?.pages.flatMap((p) => p.data) ?? [], [query.data]);
 
   const columns: VirtualColumn<Product>[] = [
     { key: 'reference', header: t('catalog.fields.reference'), width: '13%', render: (p) => <Text ff="monospace" fz="sm">{p.reference}</Text> },
@@ -60,60 +60,42 @@ export function ProductListPage() {
   return (
     <>
       <PageHeader title={t('catalog.products.title')} description={t('catalog.products.subtitle')} actions={newButton} />
-      <Paper withBorder p="md" mb="md" component="section" aria-label={t('common.filters')}>
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <SearchField label={t('catalog.products.search')} placeholder={t('catalog.products.searchPlaceholder')} value={filters.q ?? ''} onSearch={(q) => setParam('q', q)} />
-          <Select
-            label={t('catalog.fields.type')}
-            placeholder={t('catalog.products.allTypes')}
-            data={PRODUCT_TYPES.map((v) => ({ value: v, label: t(`catalog.types.${v}`) }))}
-            value={filters.type ?? null}
-            onChange={(v) => setParam('type', v)}
-            clearable
-            style={{ flex: '1 1 160px' }}
+      <FilterBar filtered={filtered} onReset={reset}>
+        <SearchField label={t('catalog.products.search')} placeholder={t('catalog.products.searchPlaceholder')} value={filters.q ?? ''} onSearch={(q) => setParam('q', q)} />
+        <Select
+          label={t('catalog.fields.type')}
+          placeholder={t('catalog.products.allTypes')}
+          data={PRODUCT_TYPES.map((v) => ({ value: v, label: t(`catalog.types.${v}`) }))}
+          value={filters.type ?? null}
+          onChange={(v) => setParam('type', v)}
+          clearable
+          style={{ flex: '1 1 160px' }}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="product-active-filter">
+            {t('catalog.fields.status')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="product-active-filter"
+            value={active}
+            onChange={(v) => setParam('active', v === 'true' ? null : v)}
+            data={[
+              { value: 'true', label: t('catalog.active') },
+              { value: 'false', label: t('catalog.inactive') },
+              { value: 'all', label: t('common.all') },
+            ]}
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="product-active-filter">
-              {t('catalog.fields.status')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="product-active-filter"
-              value={active}
-              onChange={(v) => setParam('active', v === 'true' ? null : v)}
-              data={[
-                { value: 'true', label: t('catalog.active') },
-                { value: 'false', label: t('catalog.inactive') },
-                { value: 'all', label: t('common.all') },
-              ]}
-            />
-          </Stack>
-          {filtered ? (
-            <Button variant="subtle" color="gray" onClick={reset}>
-              {t('common.resetFilters')}
-            </Button>
-          ) : null}
-        </Group>
-      </Paper>
-      <Paper withBorder>
-        {!query.isSuccess || rows.length === 0 ? (
-          <QueryFallback
-            query={query}
-            empty={<EmptyBlock icon={<IconBox size={26} />} title={filtered ? t('common.noResults') : t('catalog.products.empty')} description={filtered ? undefined : t('catalog.products.emptyDescription')} action={filtered ? null : newButton} />}
-          />
-        ) : (
-          <VirtualTable
-            label={t('catalog.products.tableLabel')}
-            columns={columns}
-            rows={rows}
-            rowKey={(p) => p.id}
-            hasMore={Boolean(query.hasNextPage)}
-            loadingMore={query.isFetchingNextPage}
-            stale={query.isPlaceholderData}
-            onLoadMore={() => void query.fetchNextPage()}
-            onOpen={(p) => navigate(`/products/${p.id}`)}
-          />
-        )}
-      </Paper>
+        </Stack>
+      </FilterBar>
+      <PagedTable
+        query={query}
+        label={t('catalog.products.tableLabel')}
+        columns={columns}
+        rowKey={(p) => p.id}
+        onOpen={(p) => navigate(`/products/${p.id}`)}
+        filtered={filtered}
+        empty={{ icon: <IconBox size={26} />, title: t('catalog.products.empty'), description: t('catalog.products.emptyDescription'), action: newButton }}
+      />
     </>
   );
 }

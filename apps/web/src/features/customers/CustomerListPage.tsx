@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { IconPlus, IconSearch, IconUsers } from '../../components/icons';
+import { FilterBar } from '../../components/ListPage';
 import { EmptyBlock, ErrorState, LoadingState, PageHeader } from '../../components/ui';
 import { formatDate, formatNumber, formatSiren } from '../../lib/format';
 import { useSectors } from '../settings/org-api';
@@ -96,63 +97,56 @@ export function CustomerListPage() {
         }
       />
 
-      <Paper withBorder p="md" mb="md" component="section" aria-label={t('customers.filters.title')}>
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <TextInput
-            label={t('customers.searchLabel')}
-            placeholder={t('customers.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            type="search"
-            style={{ flex: '2 1 260px' }}
-          />
-          <Select
-            label={t('customers.filters.role')}
-            placeholder={t('customers.filters.allRoles')}
-            data={ACCOUNT_ROLES.map((r) => ({ value: r, label: t(`customers.roles.${r}`) }))}
-            value={filters.role ?? null}
-            onChange={(value) => setParam('role', value)}
-            clearable
-            style={{ flex: '1 1 150px' }}
-          />
-          <TextInput
-            label={t('customers.filters.tag')}
-            placeholder={t('customers.filters.tagPlaceholder')}
-            defaultValue={filters.tag ?? ''}
-            key={filters.tag ?? ''}
-            onBlur={(e) => setParam('tag', e.currentTarget.value.trim())}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') setParam('tag', e.currentTarget.value.trim());
-            }}
-            style={{ flex: '1 1 140px' }}
-          />
-          <Select
-            label={t('customers.filters.sector')}
-            placeholder={t('customers.filters.allSectors')}
-            data={(sectors.data?.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
-            value={filters.sectorId ?? null}
-            onChange={(value) => setParam('sectorId', value)}
-            clearable
-            searchable
-            nothingFoundMessage={t('common.noResults')}
-            style={{ flex: '1 1 170px' }}
-          />
-          <Select
-            label={t('customers.filters.sort')}
-            data={ACCOUNT_SORTS.map((s) => ({ value: s, label: t(`customers.sort.${s}`) }))}
-            value={filters.sort ?? 'name'}
-            onChange={(value) => setParam('sort', value === 'name' ? null : value)}
-            allowDeselect={false}
-            style={{ flex: '1 1 170px' }}
-          />
-          {filtered ? (
-            <Button variant="subtle" color="gray" onClick={resetFilters}>
-              {t('customers.filters.reset')}
-            </Button>
-          ) : null}
-        </Group>
-      </Paper>
+      <FilterBar filtered={filtered} onReset={resetFilters} label={t('customers.filters.title')} resetLabel={t('customers.filters.reset')}>
+        <TextInput
+          label={t('customers.searchLabel')}
+          placeholder={t('customers.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          type="search"
+          style={{ flex: '2 1 260px' }}
+        />
+        <Select
+          label={t('customers.filters.role')}
+          placeholder={t('customers.filters.allRoles')}
+          data={ACCOUNT_ROLES.map((r) => ({ value: r, label: t(`customers.roles.${r}`) }))}
+          value={filters.role ?? null}
+          onChange={(value) => setParam('role', value)}
+          clearable
+          style={{ flex: '1 1 150px' }}
+        />
+        <TextInput
+          label={t('customers.filters.tag')}
+          placeholder={t('customers.filters.tagPlaceholder')}
+          defaultValue={filters.tag ?? ''}
+          key={filters.tag ?? ''}
+          onBlur={(e) => setParam('tag', e.currentTarget.value.trim())}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setParam('tag', e.currentTarget.value.trim());
+          }}
+          style={{ flex: '1 1 140px' }}
+        />
+        <Select
+          label={t('customers.filters.sector')}
+          placeholder={t('customers.filters.allSectors')}
+          data={(sectors.data?.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
+          value={filters.sectorId ?? null}
+          onChange={(value) => setParam('sectorId', value)}
+          clearable
+          searchable
+          nothingFoundMessage={t('common.noResults')}
+          style={{ flex: '1 1 170px' }}
+        />
+        <Select
+          label={t('customers.filters.sort')}
+          data={ACCOUNT_SORTS.map((s) => ({ value: s, label: t(`customers.sort.${s}`) }))}
+          value={filters.sort ?? 'name'}
+          onChange={(value) => setParam('sort', value === 'name' ? null : value)}
+          allowDeselect={false}
+          style={{ flex: '1 1 170px' }}
+        />
+      </FilterBar>
 
       <Paper withBorder>
         {query.isPending ? (

@@ -1,13 +1,14 @@
-import { Anchor, Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { AccountPicker } from '../../components/AccountPicker';
 import { IconFile, IconPlus } from '../../components/icons';
+import { FilterBar, PagedTable } from '../../components/ListPage';
 import { SearchField } from '../../components/SearchField';
-import { EmptyBlock, PageHeader, QueryFallback } from '../../components/ui';
-import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { PageHeader } from '../../components/ui';
+import type { VirtualColumn } from '../../components/VirtualTable';
 import { formatDate, formatMoney } from '../../lib/format';
 import { useUrlParams } from '../../lib/url-params';
 import { documentHref, type DocumentTypeConfig } from './document-types';
@@ -37,7 +38,6 @@ export function DocumentListPage({ config }: { config: DocumentTypeConfig }) {
     [params, status, kind, type],
   );
   const query = useDocumentPages(type, filters);
-  const rows = useMemo(() => query.data?.pages.flatMap((p) => p.data) ?? [], [query.data]);
   const filtered = Object.values(filters).some(Boolean);
 
   const money = (value: string, row: DocumentSummary) => formatMoney(value, row.currency);
@@ -85,59 +85,41 @@ export function DocumentListPage({ config }: { config: DocumentTypeConfig }) {
   return (
     <>
       <PageHeader title={t(`sales.types.${type}.plural`)} description={t(`sales.types.${type}.subtitle`)} actions={newButton} />
-      <Paper withBorder p="md" mb="md" component="section" aria-label={t('common.filters')}>
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <SearchField label={t('sales.filters.search')} placeholder={t('sales.filters.searchPlaceholder')} value={filters.q ?? ''} onSearch={(q) => setParam('q', q)} />
+      <FilterBar filtered={filtered} onReset={reset}>
+        <SearchField label={t('sales.filters.search')} placeholder={t('sales.filters.searchPlaceholder')} value={filters.q ?? ''} onSearch={(q) => setParam('q', q)} />
+        <Select
+          label={t('sales.filters.status')}
+          placeholder={t('sales.filters.allStatuses')}
+          data={DOCUMENT_STATUSES.filter((s) => s !== 'refused' || config.refusable).map((s) => ({ value: s, label: t(`sales.status.${type}.${s}`, { defaultValue: t(`sales.status.any.${s}`) }) }))}
+          value={filters.status ?? null}
+          onChange={(v) => setParam('status', v)}
+          clearable
+          style={{ flex: '1 1 150px' }}
+        />
+        {type === 'invoice' ? (
           <Select
-            label={t('sales.filters.status')}
-            placeholder={t('sales.filters.allStatuses')}
-            data={DOCUMENT_STATUSES.filter((s) => s !== 'refused' || config.refusable).map((s) => ({ value: s, label: t(`sales.status.${type}.${s}`, { defaultValue: t(`sales.status.any.${s}`) }) }))}
-            value={filters.status ?? null}
-            onChange={(v) => setParam('status', v)}
+            label={t('sales.filters.kind')}
+            placeholder={t('sales.filters.allKinds')}
+            data={INVOICE_KINDS.map((k) => ({ value: k, label: t(`sales.kinds.${k}`) }))}
+            value={filters.kind ?? null}
+            onChange={(v) => setParam('kind', v)}
             clearable
             style={{ flex: '1 1 150px' }}
           />
-          {type === 'invoice' ? (
-            <Select
-              label={t('sales.filters.kind')}
-              placeholder={t('sales.filters.allKinds')}
-              data={INVOICE_KINDS.map((k) => ({ value: k, label: t(`sales.kinds.${k}`) }))}
-              value={filters.kind ?? null}
-              onChange={(v) => setParam('kind', v)}
-              clearable
-              style={{ flex: '1 1 150px' }}
-            />
-          ) : null}
-          <AccountPicker label={t('sales.filters.customer')} placeholder={t('sales.filters.allCustomers')} value={filters.accountId ?? null} onChange={(id) => setParam('accountId', id)} style={{ flex: '1 1 200px' }} />
-          <TextInput type="date" label={t('sales.filters.from')} value={filters.dateFrom ?? ''} onChange={(e) => setParam('from', e.currentTarget.value)} style={{ flex: '0 1 150px' }} />
-          <TextInput type="date" label={t('sales.filters.to')} value={filters.dateTo ?? ''} onChange={(e) => setParam('to', e.currentTarget.value)} style={{ flex: '0 1 150px' }} />
-          {filtered ? (
-            <Button variant="subtle" color="gray" onClick={reset}>
-              {t('common.resetFilters')}
-            </Button>
-          ) : null}
-        </Group>
-      </Paper>
-      <Paper withBorder>
-        {!query.isSuccess || rows.length === 0 ? (
-          <QueryFallback
-            query={query}
-            empty={<EmptyBlock icon={<IconFile size={26} />} title={filtered ? t('common.noResults') : t(`sales.types.${type}.empty`)} description={filtered ? undefined : t(`sales.types.${type}.emptyDescription`)} action={filtered ? null : newButton} />}
-          />
-        ) : (
-          <VirtualTable
-            label={t(`sales.types.${type}.tableLabel`)}
-            columns={columns}
-            rows={rows}
-            rowKey={(d) => d.id}
-            hasMore={Boolean(query.hasNextPage)}
-            loadingMore={query.isFetchingNextPage}
-            stale={query.isPlaceholderData}
-            onLoadMore={() => void query.fetchNextPage()}
-            onOpen={(d) => navigate(documentHref(d.type, d.id))}
-          />
-        )}
-      </Paper>
+        ) : null}
+        <AccountPicker label={t('sales.filters.customer')} placeholder={t('sales.filters.allCustomers')} value={filters.accountId ?? null} onChange={(id) => setParam('accountId', id)} style={{ flex: '1 1 200px' }} />
+        <TextInput type="date" label={t('sales.filters.from')} value={filters.dateFrom ?? ''} onChange={(e) => setParam('from', e.currentTarget.value)} style={{ flex: '0 1 150px' }} />
+        <TextInput type="date" label={t('sales.filters.to')} value={filters.dateTo ?? ''} onChange={(e) => setParam('to', e.currentTarget.value)} style={{ flex: '0 1 150px' }} />
+      </FilterBar>
+      <PagedTable
+        query={query}
+        label={t(`sales.types.${type}.tableLabel`)}
+        columns={columns}
+        rowKey={(d) => d.id}
+        onOpen={(d) => navigate(documentHref(d.type, d.id))}
+        filtered={filtered}
+        empty={{ icon: <IconFile size={26} />, title: t(`sales.types.${type}.empty`), description: t(`sales.types.${type}.emptyDescription`), action: newButton }}
+      />
     </>
   );
 }
