@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsAmount, IsCalendarDate, IsPercent } from './validators';
 
@@ -26,4 +26,22 @@ export class ValidityDto {
   @IsOptional()
   @IsCalendarDate()
   validTo?: string;
+}
+
+/** A special price as answered: exactly one of the two is set. */
+export class SpecialPriceResponseDto {
+  @ApiProperty({ example: '11.0000', nullable: true, type: String })
+  unitPrice: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  discountPercent: string | null;
+}
+
+/** A validity period as answered; null bounds are open. */
+export class ValidityResponseDto {
+  @ApiProperty({ example: '2026-01-01', nullable: true, type: String })
+  validFrom: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String })
+  validTo: string | null;
 }

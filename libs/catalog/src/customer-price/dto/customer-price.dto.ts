@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from 
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ListQueryDto, PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { IsCalendarDate } from '../../common/validators';
-import { SpecialPriceDto, ValidityDto } from '../../common/price-dto';
+import { SpecialPriceDto, SpecialPriceResponseDto, ValidityDto, ValidityResponseDto } from '../../common/price-dto';
 
 export class CreateCustomerPriceDto extends IntersectionType(SpecialPriceDto, ValidityDto) {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd', description: 'The customer account' })
@@ -41,7 +41,7 @@ export class ListCustomerPricesQuery extends ListQueryDto {
   sort?: (typeof CUSTOMER_PRICE_SORTS)[number];
 }
 
-export class CustomerPriceResponseDto extends TimestampsDto {
+export class CustomerPriceResponseDto extends IntersectionType(SpecialPriceResponseDto, ValidityResponseDto, TimestampsDto) {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcf' })
   id: string;
 
@@ -50,18 +50,6 @@ export class CustomerPriceResponseDto extends TimestampsDto {
 
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
   productId: string;
-
-  @ApiProperty({ example: '11.0000', nullable: true, type: String })
-  unitPrice: string | null;
-
-  @ApiProperty({ example: null, nullable: true, type: String })
-  discountPercent: string | null;
-
-  @ApiProperty({ example: '2026-01-01', nullable: true, type: String })
-  validFrom: string | null;
-
-  @ApiProperty({ example: null, nullable: true, type: String })
-  validTo: string | null;
 }
 
 export class CustomerPricePageDto extends PageOf(CustomerPriceResponseDto) {}

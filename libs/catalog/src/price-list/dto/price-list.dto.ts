@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ListQueryDto, OptionalNestedArray, PageOf, TimestampsDto } from '@comptoir/platform/http';
-import { SpecialPriceDto, ValidityDto } from '../../common/price-dto';
+import { SpecialPriceDto, SpecialPriceResponseDto, ValidityDto, ValidityResponseDto } from '../../common/price-dto';
 
 export class PriceListItemDto extends SpecialPriceDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
@@ -40,18 +40,12 @@ export class ListPriceListsQuery extends ListQueryDto {
   q?: string;
 }
 
-export class PriceListItemResponseDto {
+export class PriceListItemResponseDto extends SpecialPriceResponseDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
   productId: string;
-
-  @ApiProperty({ example: '11.0000', nullable: true, type: String })
-  unitPrice: string | null;
-
-  @ApiProperty({ example: null, nullable: true, type: String })
-  discountPercent: string | null;
 }
 
-class PriceListFieldsDto extends TimestampsDto {
+class PriceListFieldsDto extends IntersectionType(ValidityResponseDto, TimestampsDto) {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
   id: string;
 
@@ -60,12 +54,6 @@ class PriceListFieldsDto extends TimestampsDto {
 
   @ApiProperty({ example: 'EUR' })
   currency: string;
-
-  @ApiProperty({ example: '2026-01-01', nullable: true, type: String })
-  validFrom: string | null;
-
-  @ApiProperty({ example: null, nullable: true, type: String })
-  validTo: string | null;
 
   @ApiProperty({ example: true })
   active: boolean;
