@@ -7,6 +7,8 @@ export interface SettingsColumn<T> {
   header: ReactNode;
   /** Width of the header cell, where a column must not grow. */
   width?: number;
+  /** Amounts are right-aligned, header included. */
+  align?: 'right';
   /** Props of every body cell of the column (font, weight…). */
   td?: TableTdProps;
   cell: (row: T) => ReactNode;
@@ -33,7 +35,7 @@ export function SettingsTable<T extends { id: string }>({ label, rows, columns, 
       <Table.Thead>
         <Table.Tr>
           {columns.map((c, i) => (
-            <Table.Th key={i} scope="col" w={c.width}>
+            <Table.Th key={i} scope="col" w={c.width} ta={c.align}>
               {c.header}
             </Table.Th>
           ))}
@@ -48,7 +50,7 @@ export function SettingsTable<T extends { id: string }>({ label, rows, columns, 
         {rows.map((row) => (
           <Table.Tr key={row.id} {...rowProps?.(row)}>
             {columns.map((c, i) => (
-              <Table.Td key={i} {...c.td}>
+              <Table.Td key={i} ta={c.align} {...c.td}>
                 {c.cell(row)}
               </Table.Td>
             ))}

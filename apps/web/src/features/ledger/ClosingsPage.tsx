@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Code, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Modal, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import Decimal from 'decimal.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { IconDownload, IconLock, IconShield } from '../../components/icons';
+import { SettingsTable } from '../../components/SettingsTable';
 import { EmptyBlock, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { downloadFile } from '../../lib/download';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
@@ -21,6 +22,11 @@ function nextPeriod(kind: ClosingKind, closings: Closing[]): string {
   }
   const previous = new Date(now.getFullYear(), now.getMonth() - 1, 1);
   return `${previous.getFullYear()}-${String(previous.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The period's VAT, all rates together (the closing stores it per rate). */
+function vatTotal(c: Closing): string {
+  return c.totals.period.vat.reduce((sum, v) => sum.plus(v.amount), new Decimal(0)).toFixed(2);
 }
 
 function CloseModal({ closings, onClose }: { closings: Closing[]; onClose: () => void }) {
@@ -147,74 +153,46 @@ export function ClosingsPage() {
           {!closings.isSuccess || rows.length === 0 ? (
             <QueryFallback query={closings} empty={<EmptyBlock icon={<IconLock size={26} />} title={t('ledger.closings.empty')} description={t('ledger.closings.emptyDescription')} />} />
           ) : (
-            <Table.ScrollContainer minWidth={900}>
-              <Table aria-label={t('ledger.closings.tableLabel')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('ledger.closings.period')}</Table.Th>
-                    <Table.Th scope="col">{t('ledger.closings.documents')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('sales.totals.net')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('sales.totals.vatTotal')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('sales.totals.gross')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('ledger.closings.fiscalYearGross')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('ledger.closings.retainUntil')}</Table.Th>
-                    <Table.Th scope="col" w={60}>
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((c) => {
-                    const p = c.totals.period;
-                    const vat = p.vat.reduce((sum, v) => sum.plus(v.amount), new Decimal(0)).toFixed(2);
-                    return (
-                      <Table.Tr key={c.id}>
-                        <Table.Td>
-                          <Group gap={6}>
-                            <Text fw={600} size="sm">
-                              {c.period}
-                            </Text>
-                            <Badge size="xs" variant="light" color={c.kind === 'year' ? 'grape' : 'blue'}>
-                              {t(`ledger.closings.kinds.${c.kind}`)}
-                            </Badge>
-                          </Group>
-                          <Text size="xs" c="dimmed">
-                            {formatDate(c.startDate)} → {formatDate(c.endDate)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td fz="sm">{t('ledger.closings.counts', { invoices: p.count.invoice, credits: p.count.credit_note, deposits: p.count.deposit })}</Table.Td>
-                        <Table.Td ta="right" fz="sm">
-                          {formatMoney(p.net)}
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm">
-                          {formatMoney(vat)}
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm" fw={600}>
-                          {formatMoney(p.gross)}
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm">
-                          {formatMoney(c.totals.fiscalYearToDate.gross)}
-                        </Table.Td>
-                        <Table.Td fz="sm">{formatDate(c.retainUntil)}</Table.Td>
-                        <Table.Td>
-                          <Button variant="subtle" size="xs" leftSection={<IconDownload size={14} />} onClick={() => download(c)} aria-label={t('ledger.closings.downloadNamed', { period: c.period })}>
-                            {t('ledger.closings.archive')}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <SettingsTable
+              label={t('ledger.closings.tableLabel')}
+              minWidth={900}
+              rows={rows}
+              columns={[
+                {
+                  header: t('ledger.closings.period'),
+                  cell: (c) => (
+                    <>
+                      <Group gap={6}>
+                        <Text fw={600} size="sm">
+                          {c.period}
+                        </Text>
+                        <Badge size="xs" variant="light" color={c.kind === 'year' ? 'grape' : 'blue'}>
+                          {t(`ledger.closings.kinds.${c.kind}`)}
+                        </Badge>
+                      </Group>
+                      <Text size="xs" c="dimmed">
+                        {formatDate(c.startDate)} → {formatDate(c.endDate)}
+                      </Text>
+                    </>
+                  ),
+                },
+                {
+                  header: t('ledger.closings.documents'),
+                  td: { fz: 'sm' },
+                  cell: ({ totals: { period: p } }) => t('ledger.closings.counts', { invoices: p.count.invoice, credits: p.count.credit_note, deposits: p.count.deposit }),
+                },
+                { header: t('sales.totals.net'), align: 'right', td: { fz: 'sm' }, cell: (c) => formatMoney(c.totals.period.net) },
+                { header: t('sales.totals.vatTotal'), align: 'right', td: { fz: 'sm' }, cell: (c) => formatMoney(vatTotal(c)) },
+                { header: t('sales.totals.gross'), align: 'right', td: { fz: 'sm', fw: 600 }, cell: (c) => formatMoney(c.totals.period.gross) },
+                { header: t('ledger.closings.fiscalYearGross'), align: 'right', td: { fz: 'sm' }, cell: (c) => formatMoney(c.totals.fiscalYearToDate.gross) },
+                { header: t('ledger.closings.retainUntil'), td: { fz: 'sm' }, cell: (c) => formatDate(c.retainUntil) },
+              ]}
+              actions={(c) => (
+                <Button variant="subtle" size="xs" leftSection={<IconDownload size={14} />} onClick={() => download(c)} aria-label={t('ledger.closings.downloadNamed', { period: c.period })}>
+                  {t('ledger.closings.archive')}
+                </Button>
+              )}
+            />
           )}
         </Paper>
       </Stack>
