@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { OptionalNestedArray } from '@comptoir/platform/http';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalNested, OptionalNestedArray } from '@comptoir/platform/http';
 import { InstallmentDto, PdfOptionsDto } from '../document/dto/document-parts.dto';
 import { DEFAULT_EARLY_PAYMENT_TEXT, DEFAULT_LATE_PENALTY_TEXT } from './billing-defaults';
 
@@ -29,10 +28,7 @@ export class UpdateBillingSettingsDto {
   @OptionalNestedArray(InstallmentDto, { max: 24, description: 'Default payment terms of new documents (must total 100 %, or be empty)' })
   paymentTerms?: InstallmentDto[];
 
-  @ApiPropertyOptional({ type: PdfOptionsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PdfOptionsDto)
+  @OptionalNested(PdfOptionsDto)
   pdfOptions?: PdfOptionsDto;
 
   @ApiPropertyOptional({ example: false, description: 'VAT on debits (printed on invoices)' })

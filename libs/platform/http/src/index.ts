@@ -10,4 +10,4 @@ export * from './address.dto';
 export * from './keyset';
 export * from './page.dto';
 export * from './timestamps.dto';
-export * from './nested-array.decorator';
+export * from './nested.decorators';

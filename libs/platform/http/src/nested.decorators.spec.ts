@@ -2,7 +2,7 @@ import { ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
 import { ValidationFailedError } from '@comptoir/platform/kernel';
-import { OptionalNestedArray } from './nested-array.decorator';
+import { OptionalNested, OptionalNestedArray } from './nested.decorators';
 import { createValidationPipe } from './validation.pipe';
 
 class ItemDto {
@@ -14,6 +14,9 @@ class ItemDto {
 class BodyDto {
   @OptionalNestedArray(ItemDto, { max: 2, description: 'At most two' })
   items?: ItemDto[];
+
+  @OptionalNested(ItemDto)
+  main?: ItemDto;
 }
 
 /** The decorators OptionalNestedArray stands for, stacked by hand. */
@@ -24,6 +27,11 @@ class StackedBodyDto {
   @ValidateNested({ each: true })
   @Type(() => ItemDto)
   items?: ItemDto[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ItemDto)
+  main?: ItemDto;
 }
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: BodyDto, data: '' };
@@ -57,6 +65,23 @@ describe('OptionalNestedArray', () => {
   it('gives the same errors, in the same order, as the decorators stacked by hand', async () => {
     for (const items of ['x', 7, null, [{ quantity: 0 }, 'y', { quantity: 'z' }], { quantity: 1 }]) {
       expect(await errorsOf({ items })).toEqual(await errorsOf({ items }, StackedBodyDto));
+    }
+  });
+});
+
+describe('OptionalNested', () => {
+  it('accepts the field absent or one valid object, turned into an instance of the item', async () => {
+    const body = (await createValidationPipe().transform({ main: { quantity: 3 } }, metadata)) as BodyDto;
+    expect(body.main).toBeInstanceOf(ItemDto);
+  });
+
+  it('validates the object and names its fields under the property', async () => {
+    expect(await errorsOf({ main: { quantity: 0 } })).toEqual([{ path: 'main.quantity', message: 'quantity must not be less than 1' }]);
+  });
+
+  it('gives the same errors, in the same order, as the decorators stacked by hand', async () => {
+    for (const main of ['x', 7, [], [{ quantity: 1 }], { quantity: 'z' }, { quantity: 1, extra: true }]) {
+      expect(await errorsOf({ main })).toEqual(await errorsOf({ main }, StackedBodyDto));
     }
   });
 });

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsDecimalString, IsEuVatNumber, OptionalNestedArray } from '@comptoir/platform/http';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDecimalString, IsEuVatNumber, OptionalNested, OptionalNestedArray } from '@comptoir/platform/http';
 import { IsCalendarDate } from '../../common/validators';
 import { DocumentAddressDto, DocumentLineInputDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto } from './document-parts.dto';
 
@@ -75,16 +74,10 @@ export class CreateDocumentDto {
   @MaxLength(5000)
   internalNote?: string | null;
 
-  @ApiPropertyOptional({ type: DocumentAddressDto, description: "Default: the account's billing address" })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DocumentAddressDto)
+  @OptionalNested(DocumentAddressDto, { description: "Default: the account's billing address" })
   billingAddress?: DocumentAddressDto | null;
 
-  @ApiPropertyOptional({ type: DocumentAddressDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DocumentAddressDto)
+  @OptionalNested(DocumentAddressDto)
   deliveryAddress?: DocumentAddressDto | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'M. Durand, accueil', maxLength: 200, description: '"For the attention of" on the delivery address' })
@@ -110,22 +103,13 @@ export class CreateDocumentDto {
   @MaxLength(20000)
   specialTerms?: string | null;
 
-  @ApiPropertyOptional({ type: PdfOptionsDto, description: 'Overrides the billing settings defaults' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PdfOptionsDto)
+  @OptionalNested(PdfOptionsDto, { description: 'Overrides the billing settings defaults' })
   pdfOptions?: PdfOptionsDto;
 
-  @ApiPropertyOptional({ type: GeneralDiscountDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => GeneralDiscountDto)
+  @OptionalNested(GeneralDiscountDto)
   generalDiscount?: GeneralDiscountDto | null;
 
-  @ApiPropertyOptional({ type: ShippingDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ShippingDto)
+  @OptionalNested(ShippingDto)
   shipping?: ShippingDto | null;
 
   @ApiPropertyOptional({ example: false, description: 'Quotes and orders: print as a pro-forma invoice' })
