@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountName } from '../../components/AccountName';
 import { formatDate, formatDateTime, formatMoney, formatPercent, formatQuantity } from '../../lib/format';
+import { TableHead } from '../../components/TableHead';
 import { ScheduleTable, TotalsPanel } from './TotalsPanel';
 import type { SalesDocument } from './sales-types';
 
@@ -54,30 +55,13 @@ export function DocumentView({ doc }: { doc: SalesDocument }) {
         </Title>
         <Table.ScrollContainer minWidth={700}>
           <Table aria-label={t('sales.lines.tableLabel')} verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('sales.lines.description')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('sales.lines.quantity')}
-                </Table.Th>
-                {withPrices ? (
-                  <>
-                    <Table.Th scope="col" ta="right">
-                      {t('sales.lines.unitPrice')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('sales.lines.discount')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('sales.lines.vat')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('sales.lines.net')}
-                    </Table.Th>
-                  </>
-                ) : null}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                { label: t('sales.lines.description') },
+                { label: t('sales.lines.quantity'), align: 'right' },
+                ...(withPrices ? [t('sales.lines.unitPrice'), t('sales.lines.discount'), t('sales.lines.vat'), t('sales.lines.net')].map((label) => ({ label, align: 'right' as const })) : []),
+              ]}
+            />
             <Table.Tbody>
               {doc.lines.map((l) =>
                 l.kind === 'page_break' ? (

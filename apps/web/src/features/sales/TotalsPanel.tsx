@@ -2,6 +2,7 @@ import { Alert, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DocumentTotals, ScheduledInstallment } from '@comptoir/billing-engine';
 import { formatDate, formatMoney, formatPercent } from '../../lib/format';
+import { TableHead } from '../../components/TableHead';
 
 type Totals = Omit<DocumentTotals, 'lines'>;
 
@@ -47,17 +48,7 @@ export function TotalsPanel({ totals, currency, problem, live }: { totals: Total
           </Table>
           {totals.vat.length ? (
             <Table aria-label={t('sales.totals.vatBreakdown')} mt="md" fz="sm" verticalSpacing={4} withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('sales.totals.vatRate')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('sales.totals.vatBase')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('sales.totals.vatAmount')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={[{ label: t('sales.totals.vatRate') }, { label: t('sales.totals.vatBase'), align: 'right' }, { label: t('sales.totals.vatAmount'), align: 'right' }]} />
               <Table.Tbody>
                 {totals.vat.map((v) => (
                   <Table.Tr key={`${v.category}${v.rate}`}>
@@ -96,18 +87,7 @@ export function ScheduleTable({ schedule, currency }: { schedule: ScheduledInsta
   if (!schedule.length) return null;
   return (
     <Table aria-label={t('sales.terms.schedule')} fz="sm" verticalSpacing={4} withTableBorder mt="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('sales.terms.dueDate')}</Table.Th>
-          <Table.Th scope="col">{t('sales.terms.kind')}</Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t('sales.terms.percent')}
-          </Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t('sales.terms.amount')}
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={[{ label: t('sales.terms.dueDate') }, { label: t('sales.terms.kind') }, { label: t('sales.terms.percent'), align: 'right' }, { label: t('sales.terms.amount'), align: 'right' }]} />
       <Table.Tbody>
         {schedule.map((s) => (
           <Table.Tr key={s.index}>
