@@ -7,6 +7,8 @@ export * from './product/product.entity';
 export * from './product/product-supplier.entity';
 export * from './product/product.service';
 export * from './product/ean';
+// Shared with sales-document lines, so the contract has one OtherTaxDto schema and one set of rules.
+export { OtherTaxDto } from './product/dto/product.dto';
 export * from './price-list/price-list.entity';
 export * from './price-list/price-list-item.entity';
 export * from './price-list/customer-price-list.entity';

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AddressDto, IsDecimalString, OptionalNestedArray } from '@comptoir/platform/http';
+import { OtherTaxDto } from '@comptoir/catalog';
 import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 import { IsCalendarDate, IsNonNegativeDecimalString, IsPercentString } from '../../common/validators';
 import { LINE_KINDS, LineKind } from '../document-kinds';
@@ -78,30 +79,6 @@ export class ShippingDto {
   vatCategory?: VatCategoryCode;
 }
 
-export class OtherTaxDto {
-  @ApiProperty({ example: 'Éco-participation', maxLength: 100 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  label: string;
-
-  @ApiProperty({ enum: ['fixed', 'percent'], example: 'fixed', description: 'fixed: amount per unit; percent: of the line net' })
-  @IsIn(['fixed', 'percent'])
-  mode: 'fixed' | 'percent';
-
-  @ApiProperty({ example: '0.50' })
-  @IsNonNegativeDecimalString(4)
-  value: string;
-
-  @ApiProperty({ example: '20.00' })
-  @IsPercentString(2)
-  vatRate: string;
-
-  @ApiPropertyOptional({ enum: VAT_CATEGORIES, example: 'S' })
-  @IsOptional()
-  @IsIn(VAT_CATEGORIES)
-  vatCategory?: VatCategoryCode;
-}
 
 /**
  * A line as clients send it. A line with a productId and no unitPrice is priced from the catalog

@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { VatCategoryCode } from '@comptoir/billing-engine';
 import { PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, INVOICE_KINDS, InvoiceKind, LINE_KINDS, LineKind, LINK_RELATIONS, LinkRelation } from '../document-kinds';
-import { DocumentAddressDto, GeneralDiscountDto, InstallmentDto, OtherTaxDto, PdfOptionsDto, ShippingDto, VAT_CATEGORIES } from './document-parts.dto';
+import { OtherTaxDto } from '@comptoir/catalog';
+import { DocumentAddressDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto, VAT_CATEGORIES } from './document-parts.dto';
 
 export class VatBreakdownDto {
   @ApiProperty({ enum: VAT_CATEGORIES, example: 'S' }) category: VatCategoryCode;
