@@ -1,4 +1,4 @@
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text, type TableTdProps } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ export interface VirtualColumn<T> {
   width: string;
   align?: 'left' | 'right' | 'center';
   render: (row: T) => ReactNode;
+  /** Overrides of the cell props (by default: one line with an ellipsis, small text). */
+  td?: TableTdProps;
 }
 
 const ROW_HEIGHT = 48;
@@ -31,6 +33,9 @@ export function VirtualTable<T>({
   onLoadMore,
   onOpen,
   footer,
+  rowHeight = ROW_HEIGHT,
+  reservedHeight = 360,
+  countLabel,
 }: {
   label: string;
   columns: VirtualColumn<T>[];
@@ -42,10 +47,15 @@ export function VirtualTable<T>({
   onLoadMore: () => void;
   onOpen?: (row: T) => void;
   footer?: ReactNode;
+  rowHeight?: number;
+  /** Height of the page around the scroller, which takes the rest of the viewport (at least 380 px). */
+  reservedHeight?: number;
+  /** The footer's "N rows shown" wording, by default about rows. */
+  countLabel?: (count: number, formatted: string, hasMore: boolean) => string;
 }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
 
@@ -58,7 +68,7 @@ export function VirtualTable<T>({
 
   return (
     <>
-      <div ref={scrollRef} className="virtual-table-scroller" style={{ height: 'max(380px, calc(100vh - 360px))', opacity: stale ? 0.6 : 1 }}>
+      <div ref={scrollRef} className="virtual-table-scroller" style={{ height: `max(380px, calc(100vh - ${reservedHeight}px))`, opacity: stale ? 0.6 : 1 }}>
         <Table stickyHeader aria-label={label} aria-rowcount={hasMore ? -1 : rows.length + 1} aria-busy={loadingMore || stale} verticalSpacing={0} highlightOnHover>
           <colgroup>
             {columns.map((c) => (
@@ -88,13 +98,13 @@ export function VirtualTable<T>({
                   key={rowKey(row)}
                   aria-rowindex={item.index + 2}
                   className={onOpen ? 'clickable-row' : undefined}
-                  style={{ height: ROW_HEIGHT }}
+                  style={{ height: rowHeight }}
                   onClick={(e) => {
                     if (onOpen && !(e.target as HTMLElement).closest('a, button')) onOpen(row);
                   }}
                 >
                   {columns.map((c) => (
-                    <Table.Td key={c.key} className="cell-ellipsis" fz="sm" style={{ textAlign: c.align ?? 'left' }}>
+                    <Table.Td key={c.key} className="cell-ellipsis" fz="sm" style={{ textAlign: c.align ?? 'left' }} {...c.td}>
                       {c.render(row)}
                     </Table.Td>
                   ))}
@@ -111,7 +121,7 @@ export function VirtualTable<T>({
       </div>
       <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
         <Text size="sm" c="dimmed" aria-live="polite">
-          {t(hasMore ? 'common.rowsLoaded' : 'common.rowsAll', { count: rows.length, formatted: formatNumber(rows.length) })}
+          {countLabel ? countLabel(rows.length, formatNumber(rows.length), hasMore) : t(hasMore ? 'common.rowsLoaded' : 'common.rowsAll', { count: rows.length, formatted: formatNumber(rows.length) })}
         </Text>
         <Group gap="md">
           {footer}

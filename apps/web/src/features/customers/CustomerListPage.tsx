@@ -1,31 +1,43 @@
-import { Anchor, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Paper, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { IconPlus, IconSearch, IconUsers } from '../../components/icons';
+import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { FilterBar } from '../../components/ListPage';
 import { EmptyBlock, ErrorState, LoadingState, PageHeader } from '../../components/ui';
-import { formatDate, formatNumber, formatSiren } from '../../lib/format';
+import { formatDate, formatSiren } from '../../lib/format';
 import { useSectors } from '../settings/org-api';
 import { ACCOUNT_ROLES, ACCOUNT_SORTS, useAccountPages, type Account, type AccountFilters, type AccountRole, type AccountSort } from './accounts-api';
 import { RoleBadges, TagList } from './RoleBadges';
 
 const ROW_HEIGHT = 52;
-/** Start loading the next page when this many rows remain below the viewport. */
-const PREFETCH_ROWS = 30;
 
-const COLUMNS = [
-  { key: 'name', width: '24%' },
-  { key: 'roles', width: '14%' },
-  { key: 'siren', width: '11%' },
-  { key: 'city', width: '12%' },
-  { key: 'email', width: '17%' },
-  { key: 'tags', width: '12%' },
-  { key: 'updatedAt', width: '10%' },
-] as const;
+/** The customer list's columns (cells keep their own font: names and badges set theirs). */
+function accountColumns(t: TFunction): VirtualColumn<Account>[] {
+  return [
+    {
+      key: 'name',
+      header: t('customers.columns.name'),
+      width: '24%',
+      render: (a) => (
+        <Anchor component={Link} to={`/customers/${a.id}`} fw={600} size="sm" c="dark">
+          {a.name}
+        </Anchor>
+      ),
+      td: { fz: undefined },
+    },
+    { key: 'roles', header: t('customers.columns.roles'), width: '14%', render: (a) => <RoleBadges roles={a.roles} size="xs" />, td: { className: undefined, fz: undefined } },
+    { key: 'siren', header: t('customers.columns.siren'), width: '11%', render: (a) => formatSiren(a.siren), td: { ff: 'monospace' } },
+    { key: 'city', header: t('customers.columns.city'), width: '12%', render: (a) => a.billingAddress?.city ?? '—' },
+    { key: 'email', header: t('customers.columns.email'), width: '17%', render: (a) => a.email ?? '—' },
+    { key: 'tags', header: t('customers.columns.tags'), width: '12%', render: (a) => <TagList tags={a.tags} max={2} />, td: { className: undefined, fz: undefined, style: { overflow: 'hidden' } } },
+    { key: 'updatedAt', header: t('customers.columns.updatedAt'), width: '10%', render: (a) => formatDate(a.updatedAt), td: { c: 'dimmed' } },
+  ];
+}
 
 function isRole(value: string | null): value is AccountRole {
   return (ACCOUNT_ROLES as string[]).includes(value ?? '');
@@ -180,142 +192,22 @@ export function CustomerListPage() {
             />
           )
         ) : (
-          <VirtualAccountTable
+          <VirtualTable
+            label={t('customers.tableLabel')}
+            columns={accountColumns(t)}
             rows={rows}
+            rowKey={(a) => a.id}
             hasMore={Boolean(query.hasNextPage)}
             loadingMore={query.isFetchingNextPage}
             stale={query.isPlaceholderData}
             onLoadMore={() => void query.fetchNextPage()}
             onOpen={(account) => navigate(`/customers/${account.id}`)}
+            rowHeight={ROW_HEIGHT}
+            reservedHeight={350}
+            countLabel={(count, formatted, hasMore) => t(hasMore ? 'customers.loaded' : 'customers.allLoaded', { count, formatted })}
           />
         )}
       </Paper>
-    </>
-  );
-}
-
-function VirtualAccountTable({
-  rows,
-  hasMore,
-  loadingMore,
-  stale,
-  onLoadMore,
-  onOpen,
-}: {
-  rows: Account[];
-  hasMore: boolean;
-  loadingMore: boolean;
-  stale: boolean;
-  onLoadMore: () => void;
-  onOpen: (account: Account) => void;
-}) {
-  const { t } = useTranslation();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? -1;
-
-  // Infinite scroll: fetch the next cursor page before the user reaches the end of what is loaded.
-  useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
-  }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
-
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-
-  return (
-    <>
-      <div ref={scrollRef} className="virtual-table-scroller" style={{ height: 'max(380px, calc(100vh - 350px))', opacity: stale ? 0.6 : 1 }}>
-        <Table
-          stickyHeader
-          aria-label={t('customers.tableLabel')}
-          aria-rowcount={hasMore ? -1 : rows.length + 1}
-          aria-busy={loadingMore || stale}
-          verticalSpacing={0}
-          highlightOnHover
-        >
-          <colgroup>
-            {COLUMNS.map((c) => (
-              <col key={c.key} style={{ width: c.width }} />
-            ))}
-          </colgroup>
-          <Table.Thead>
-            <Table.Tr aria-rowindex={1}>
-              {COLUMNS.map((c) => (
-                <Table.Th key={c.key} scope="col" style={{ height: 44 }}>
-                  {t(`customers.columns.${c.key}`)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {paddingTop > 0 ? (
-              <tr aria-hidden="true" style={{ height: paddingTop }}>
-                <td colSpan={COLUMNS.length} style={{ padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
-            {items.map((item) => {
-              const account = rows[item.index];
-              if (!account) return null;
-              return (
-                <Table.Tr
-                  key={account.id}
-                  aria-rowindex={item.index + 2}
-                  className="clickable-row"
-                  style={{ height: ROW_HEIGHT }}
-                  onClick={(e) => {
-                    if (!(e.target as HTMLElement).closest('a')) onOpen(account);
-                  }}
-                >
-                  <Table.Td className="cell-ellipsis">
-                    <Anchor component={Link} to={`/customers/${account.id}`} fw={600} size="sm" c="dark">
-                      {account.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <RoleBadges roles={account.roles} size="xs" />
-                  </Table.Td>
-                  <Table.Td className="cell-ellipsis" ff="monospace" fz="sm">
-                    {formatSiren(account.siren)}
-                  </Table.Td>
-                  <Table.Td className="cell-ellipsis" fz="sm">
-                    {account.billingAddress?.city ?? '—'}
-                  </Table.Td>
-                  <Table.Td className="cell-ellipsis" fz="sm">
-                    {account.email ?? '—'}
-                  </Table.Td>
-                  <Table.Td style={{ overflow: 'hidden' }}>
-                    <TagList tags={account.tags} max={2} />
-                  </Table.Td>
-                  <Table.Td className="cell-ellipsis" fz="sm" c="dimmed">
-                    {formatDate(account.updatedAt)}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-            {paddingBottom > 0 ? (
-              <tr aria-hidden="true" style={{ height: paddingBottom }}>
-                <td colSpan={COLUMNS.length} style={{ padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
-          </Table.Tbody>
-        </Table>
-      </div>
-      <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {hasMore ? t('customers.loaded', { count: rows.length, formatted: formatNumber(rows.length) }) : t('customers.allLoaded', { count: rows.length, formatted: formatNumber(rows.length) })}
-        </Text>
-        {hasMore ? (
-          <Button variant="default" size="xs" onClick={onLoadMore} loading={loadingMore}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
-      </Group>
     </>
   );
 }
