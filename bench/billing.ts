@@ -240,7 +240,8 @@ async function main(): Promise<void> {
     api = null;
 
     if (runs('pdf')) {
-      report['pdf'] = await benchPdf({ renders: options.pdfs, documents: options.pdfs * 2 });
+      const load = loadAverage1m();
+      report['pdf'] = { ...(await benchPdf({ renders: options.pdfs, documents: options.pdfs * 2 })), loadAverage1m: load };
     }
 
     const figure = (path: string): number | undefined => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], report) as number | undefined;

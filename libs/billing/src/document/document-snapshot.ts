@@ -1,5 +1,6 @@
 import type { AccountEntity, ContactEntity } from '@comptoir/crm';
 import type { CompanyEntity, EstablishmentEntity } from '@comptoir/org';
+import { closedUntilSql } from '@comptoir/ledger-lock';
 import { TenantTx } from '@comptoir/platform/database';
 import { BillingSettings, defaultBillingSettings } from '../settings/billing-defaults';
 import { SalesDocumentLineEntity } from './sales-document-line.entity';
@@ -20,10 +21,13 @@ export interface SnapshotParts {
   accounts: Map<string, SnapshotAccount>;
   contacts: Map<string, SnapshotContact>;
   creditedInvoices: Map<string, { id: string; number: string | null; date: string }>;
+  /** End of the company's last closed period, read in the same query (PeriodGuard's assertOpenUntil checks a date against it). */
+  closedUntil: string | null;
 }
 
 /**
- * Loads the parts for one document or many (batch validation) in ONE query. Values come as the
+ * Loads the parts for one document or many (batch validation) in ONE query, with the end of the last
+ * closed period. Values come as the
  * entities hold them (numerics and dates as PostgreSQL prints them), so the snapshot is the same
  * whichever way they were read.
  */
@@ -42,7 +46,8 @@ export async function loadSnapshotParts(tx: TenantTx, docs: SalesDocumentEntity[
        (SELECT json_agg(json_build_object('id', id, 'civility', civility, 'firstName', first_name, 'lastName', last_name, 'email', email))
           FROM contacts WHERE company_id = $1 AND id = ANY($5::uuid[])) AS contacts,
        (SELECT json_agg(json_build_object('id', id, 'number', number, 'date', date::text))
-          FROM sales_documents WHERE company_id = $1 AND id = ANY($6::uuid[])) AS credited`,
+          FROM sales_documents WHERE company_id = $1 AND id = ANY($6::uuid[])) AS credited,
+       ${closedUntilSql('$1')} AS closed_until`,
     [
       tx.ctx.companyId,
       tx.ctx.organizationId,
@@ -58,6 +63,7 @@ export async function loadSnapshotParts(tx: TenantTx, docs: SalesDocumentEntity[
     accounts: SnapshotAccount[] | null;
     contacts: SnapshotContact[] | null;
     credited: { id: string; number: string | null; date: string }[] | null;
+    closed_until: string | null;
   }[];
   const byId = <T extends { id: string }>(rows: T[] | null) => new Map((rows ?? []).map((r) => [r.id, r]));
   return {
@@ -67,6 +73,7 @@ export async function loadSnapshotParts(tx: TenantTx, docs: SalesDocumentEntity[
     accounts: byId(row!.accounts),
     contacts: byId(row!.contacts),
     creditedInvoices: byId(row!.credited),
+    closedUntil: row!.closed_until,
   };
 }
 

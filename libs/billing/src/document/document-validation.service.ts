@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChainHead, NumberingService, PeriodGuard, periodClosedAtCommit, SealService } from '@comptoir/ledger-lock';
+import { assertOpenUntil, ChainHead, NumberingService, periodClosedAtCommit, SealService } from '@comptoir/ledger-lock';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { diffFields, TenantDb, TenantTx } from '@comptoir/platform/database';
 import { assertWithinRemaining, creditedSoFar } from './credit-notes';
@@ -18,9 +18,9 @@ export function testNumber(doc: Pick<SalesDocumentEntity, 'id' | 'date'>): strin
 }
 
 /**
- * Validation of one document, in ONE transaction and in this order: lock the row, check it is a draft
- * dated in an open period, recompute the totals from the lines, (credit notes) lock the invoice and
- * check what remains, read what the snapshot copies, take the legal number (and for sealed kinds the
+ * Validation of one document, in ONE transaction and in this order: lock the row, check it is a draft,
+ * read what the snapshot copies and check the date is in an open period (one query), recompute the
+ * totals from the lines, (credit notes) lock the invoice and check what remains, take the legal number (and for sealed kinds the
  * chain head, in the same statement), freeze the snapshot, seal it and emit the event. Anything
  * failing rolls everything back, the number included.
  *
@@ -35,7 +35,6 @@ export class DocumentValidationService {
     private readonly db: TenantDb,
     private readonly numbering: NumberingService,
     private readonly seals: SealService,
-    private readonly periods: PeriodGuard,
   ) {}
 
   async validate(ctx: TenantContext, type: DocumentType, id: string): Promise<LoadedDocument> {
@@ -51,14 +50,14 @@ export class DocumentValidationService {
       const loaded = await loadWithLines(tx, type, id, true);
       const { doc, lines } = loaded;
       assertDraft(doc);
-      await this.periods.assertOpen(tx, doc.date);
+      const parts = await loadSnapshotParts(tx, [doc]);
+      assertOpenUntil(doc.date, parts.closedUntil);
       const before = { ...doc };
       await updateLineNets(tx, applyTotals(doc, lines, true));
       if (doc.kind === 'credit_note' && doc.creditedInvoiceId) {
         const invoice = await loadWithLines(tx, 'invoice', doc.creditedInvoiceId, true);
         assertWithinRemaining(invoice, await creditedSoFar(tx, invoice.doc.id, { includeDrafts: false, excludeId: doc.id }), loaded);
       }
-      const parts = await loadSnapshotParts(tx, [doc]);
       const kind = doc.testMode ? null : sealKind(doc.type, doc.kind);
       const series = { documentType: numberingSeries(doc.type, doc.kind), establishmentId: doc.establishmentId, dates: [doc.date] };
       let head: ChainHead | undefined;
