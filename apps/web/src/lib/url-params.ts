@@ -1,8 +1,11 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
-/** List filters live in the URL (shareable, kept on back/forward): read them and set one at a time. */
-export function useUrlParams(): [URLSearchParams, (name: string, value: string | null | undefined) => void, () => void] {
+/**
+ * List filters live in the URL (shareable, kept on back/forward): read them and set one at a time.
+ * `reset` clears them all but `keepOnReset` (a sort order is a view choice, not a filter).
+ */
+export function useUrlParams({ keepOnReset = [] }: { keepOnReset?: string[] } = {}): [URLSearchParams, (name: string, value: string | null | undefined) => void, () => void] {
   const [params, setParams] = useSearchParams();
   const setParam = useCallback(
     (name: string, value: string | null | undefined) =>
@@ -17,6 +20,21 @@ export function useUrlParams(): [URLSearchParams, (name: string, value: string |
       ),
     [setParams],
   );
-  const reset = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
+  const kept = keepOnReset.join(',');
+  const reset = useCallback(
+    () =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams();
+          for (const name of kept ? kept.split(',') : []) {
+            const value = prev.get(name);
+            if (value) next.set(name, value);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams, kept],
+  );
   return [params, setParam, reset];
 }

@@ -3,13 +3,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { IconPlus, IconSearch, IconUsers } from '../../components/icons';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { FilterBar } from '../../components/ListPage';
 import { EmptyBlock, ErrorState, LoadingState, PageHeader } from '../../components/ui';
 import { formatDate, formatSiren } from '../../lib/format';
+import { useUrlParams } from '../../lib/url-params';
 import { useSectors } from '../settings/org-api';
 import { ACCOUNT_ROLES, ACCOUNT_SORTS, useAccountPages, type Account, type AccountFilters, type AccountRole, type AccountSort } from './accounts-api';
 import { RoleBadges, TagList } from './RoleBadges';
@@ -51,7 +52,7 @@ export function CustomerListPage() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam, resetParams] = useUrlParams({ keepOnReset: ['sort'] });
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
   const sectors = useSectors();
@@ -69,18 +70,6 @@ export function CustomerListPage() {
     [params, role, sort],
   );
 
-  const setParam = (name: string, value: string | null | undefined) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
   useEffect(() => {
     if ((params.get('q') ?? '') !== debouncedSearch) setParam('q', debouncedSearch);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -92,7 +81,7 @@ export function CustomerListPage() {
 
   const resetFilters = () => {
     setSearch('');
-    setParams(new URLSearchParams(filters.sort && filters.sort !== 'name' ? { sort: filters.sort } : {}), { replace: true });
+    resetParams();
   };
 
   return (
