@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Select, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../app/session';
+import { LabeledSegments } from '../../components/LabeledSegments';
 import { IconBox, IconPlus } from '../../components/icons';
 import { FilterBar, PagedTable } from '../../components/ListPage';
 import { ActiveBadge } from './CatalogBadges';
@@ -71,21 +72,16 @@ export function ProductListPage() {
           clearable
           style={{ flex: '1 1 160px' }}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="product-active-filter">
-            {t('catalog.fields.status')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="product-active-filter"
-            value={active}
-            onChange={(v) => setParam('active', v === 'true' ? null : v)}
-            data={[
-              { value: 'true', label: t('catalog.active') },
-              { value: 'false', label: t('catalog.inactive') },
-              { value: 'all', label: t('common.all') },
-            ]}
-          />
-        </Stack>
+        <LabeledSegments
+          label={t('catalog.fields.status')}
+          value={active}
+          onChange={(v) => setParam('active', v === 'true' ? null : v)}
+          data={[
+            { value: 'true', label: t('catalog.active') },
+            { value: 'false', label: t('catalog.inactive') },
+            { value: 'all', label: t('common.all') },
+          ]}
+        />
       </FilterBar>
       <PagedTable
         query={query}

@@ -1,10 +1,11 @@
-import { ActionIcon, Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Select, SimpleGrid, Text, Textarea, TextInput, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
+import { LabeledSegments } from '../../components/LabeledSegments';
 import { IconCalendar, IconCheck, IconHistory, IconMail, IconNote, IconPhone, IconPlus, IconTask, IconTrash, IconUsers } from '../../components/icons';
 import { FormModal } from '../../components/FormModal';
 import { useConfirmTarget } from '../../components/useConfirmTarget';
@@ -56,17 +57,12 @@ function ActivityModal({ accountId, opened, onClose }: { accountId: string; open
 
   return (
     <FormModal opened={opened} title={t('activities.add')} size="lg" onClose={onClose} onSubmit={submit} error={create.error} shownFields={['kind', 'type', 'title', 'notes', 'startsAt', 'endsAt', 'dueOn']} submitLabel={t('common.create')} loading={create.isPending}>
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="activity-kind-label">
-          {t('activities.fields.kind')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="activity-kind-label"
-          value={kind}
-          onChange={(v) => setKind(v as ActivityKind)}
-          data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kind.${k}`) }))}
-        />
-      </Stack>
+      <LabeledSegments
+        label={t('activities.fields.kind')}
+        value={kind}
+        onChange={setKind}
+        data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kind.${k}`) }))}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('activities.fields.type')}

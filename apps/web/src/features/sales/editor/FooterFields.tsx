@@ -1,6 +1,7 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InstallmentInput, InstallmentRule, ScheduledInstallment, TermsProblem } from '@comptoir/billing-engine';
+import { LabeledSegments } from '../../../components/LabeledSegments';
 import { FormSection } from '../../../components/FormSection';
 import { IconPlus, IconTrash } from '../../../components/icons';
 import { toDecimalInput } from '../../../lib/decimal';
@@ -22,34 +23,24 @@ export function DiscountShippingFields({ state, set, errors }: { state: EditorSt
           <Checkbox label={t('sales.footer.discount')} checked={d.enabled} onChange={(e) => set('discount', { ...d, enabled: e.currentTarget.checked })} mb={8} w={170} />
           {d.enabled ? (
             <>
-              <Stack gap={4}>
-                <Text size="sm" fw={500} id="discount-base-label">
-                  {t('sales.footer.discountBase')}
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="discount-base-label"
-                  value={d.base}
-                  onChange={(v) => set('discount', { ...d, base: v as 'net' | 'gross' })}
-                  data={[
-                    { value: 'net', label: t('sales.footer.onNet') },
-                    { value: 'gross', label: t('sales.footer.onGross') },
-                  ]}
-                />
-              </Stack>
-              <Stack gap={4}>
-                <Text size="sm" fw={500} id="discount-mode-label">
-                  {t('sales.footer.discountMode')}
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="discount-mode-label"
-                  value={d.mode}
-                  onChange={(v) => set('discount', { ...d, mode: v as 'percent' | 'amount' })}
-                  data={[
-                    { value: 'percent', label: '%' },
-                    { value: 'amount', label: '€' },
-                  ]}
-                />
-              </Stack>
+              <LabeledSegments
+                label={t('sales.footer.discountBase')}
+                value={d.base}
+                onChange={(base) => set('discount', { ...d, base })}
+                data={[
+                  { value: 'net', label: t('sales.footer.onNet') },
+                  { value: 'gross', label: t('sales.footer.onGross') },
+                ]}
+              />
+              <LabeledSegments
+                label={t('sales.footer.discountMode')}
+                value={d.mode}
+                onChange={(mode) => set('discount', { ...d, mode })}
+                data={[
+                  { value: 'percent', label: '%' },
+                  { value: 'amount', label: '€' },
+                ]}
+              />
               <TextInput
                 label={t('sales.footer.discountValue')}
                 inputMode="decimal"
