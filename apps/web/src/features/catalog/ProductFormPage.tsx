@@ -1,11 +1,12 @@
-import { ActionIcon, Anchor, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import type { OtherTaxInput } from '@comptoir/billing-engine';
+import { BackLink } from '../../components/BackLink';
 import { AccountPicker } from '../../components/AccountPicker';
 import { FormSection } from '../../components/FormSection';
-import { IconArrowLeft, IconPlus, IconTrash } from '../../components/icons';
+import { IconPlus, IconTrash } from '../../components/icons';
 import { ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
 import { ApiError } from '../../lib/api';
 import { toDecimalInput } from '../../lib/decimal';
@@ -257,18 +258,6 @@ function ProductForm({ product }: { product: Product | undefined }) {
   );
 }
 
-function BackToProducts() {
-  const { t } = useTranslation();
-  return (
-    <Anchor component={Link} to="/products" size="sm" c="dimmed">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} />
-        {t('catalog.products.back')}
-      </Group>
-    </Anchor>
-  );
-}
-
 export function ProductFormPage() {
   const { t } = useTranslation();
   const { id } = useParams();
@@ -277,7 +266,7 @@ export function ProductFormPage() {
   if (id && product.isError) return <ErrorState error={product.error} onRetry={() => void product.refetch()} />;
   return (
     <>
-      <PageHeader title={product.data ? `${product.data.reference} · ${product.data.name}` : t('catalog.products.new')} back={<BackToProducts />} />
+      <PageHeader title={product.data ? `${product.data.reference} · ${product.data.name}` : t('catalog.products.new')} back={<BackLink to="/products" label={t('catalog.products.back')} />} />
       <ProductForm key={product.data?.id ?? 'new'} product={product.data} />
     </>
   );

@@ -5,7 +5,8 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { useCan } from '../../app/session';
 import { isApiError } from '../../lib/api';
 import { formatDateTime, formatSiren, formatSiret } from '../../lib/format';
-import { IconArrowLeft, IconCheck, IconFile, IconPencil, IconTrash } from '../../components/icons';
+import { BackLink } from '../../components/BackLink';
+import { IconCheck, IconFile, IconPencil, IconTrash } from '../../components/icons';
 import { ConfirmDialog, ErrorState, LoadingState } from '../../components/ui';
 import { useSectors, useUsers } from '../settings/org-api';
 import { useAccount, useDeleteAccount, type Account } from './accounts-api';
@@ -155,12 +156,7 @@ export function CustomerDetailPage() {
   return (
     <>
       <Stack gap={6} mb="lg">
-        <Anchor component={Link} to="/customers" size="sm" c="dimmed">
-          <Group gap={4} component="span">
-            <IconArrowLeft size={14} />
-            {t('customers.detail.backToList')}
-          </Group>
-        </Anchor>
+        <BackLink to="/customers" label={t('customers.detail.backToList')} />
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={6}>
             <Group gap="sm" align="center">

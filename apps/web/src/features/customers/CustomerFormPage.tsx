@@ -1,10 +1,10 @@
-import { Anchor, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, isApiError } from '../../lib/api';
+import { BackLink } from '../../components/BackLink';
 import { AddressFields, addressBody, toAddressState, type AddressState } from '../../components/AddressFields';
-import { IconArrowLeft } from '../../components/icons';
 import { ErrorState, FormErrorAlert, LoadingState, PageHeader } from '../../components/ui';
 import { useSectors, useUsers } from '../settings/org-api';
 import {
@@ -275,17 +275,6 @@ function CustomerForm({
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function BackLink({ to, label }: { to: string; label: string }) {
-  return (
-    <Anchor component={Link} to={to} size="sm" c="dimmed">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} />
-        {label}
-      </Group>
-    </Anchor>
   );
 }
 

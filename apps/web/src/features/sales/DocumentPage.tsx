@@ -1,9 +1,9 @@
-import { Anchor, Badge, Group, Stack } from '@mantine/core';
+import { Badge, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/session';
-import { IconArrowLeft } from '../../components/icons';
+import { BackLink } from '../../components/BackLink';
 import { ErrorState, LoadingState, PageHeader } from '../../components/ui';
 import { isApiError } from '../../lib/api';
 import { DocumentActions } from './DocumentActions';
@@ -14,18 +14,6 @@ import { DocumentEditor } from './editor/DocumentEditor';
 import { useDocument } from './sales-api';
 import type { SalesDocument } from './sales-types';
 import { KindBadge, StatusBadge } from './StatusBadge';
-
-function BackToList({ config }: { config: DocumentTypeConfig }) {
-  const { t } = useTranslation();
-  return (
-    <Anchor component={Link} to={`/${config.path}`} size="sm" c="dimmed">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} />
-        {t(`sales.types.${config.type}.back`)}
-      </Group>
-    </Anchor>
-  );
-}
 
 function useHeading(doc: SalesDocument | null, config: DocumentTypeConfig): string {
   const { t } = useTranslation();
@@ -57,7 +45,7 @@ export function DocumentPage({ config }: { config: DocumentTypeConfig }) {
   const accountId = params.get('accountId');
   return (
     <>
-      <PageHeader title={heading} back={<BackToList config={config} />} actions={doc && !editable ? <DocumentActions doc={doc} /> : null} />
+      <PageHeader title={heading} back={<BackLink to={`/${config.path}`} label={t(`sales.types.${config.type}.back`)} />} actions={doc && !editable ? <DocumentActions doc={doc} /> : null} />
       <Stack gap="lg">
         {doc ? (
           <Group gap={6} mt={-12}>
