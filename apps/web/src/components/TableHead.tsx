@@ -5,6 +5,8 @@ export interface HeadColumn {
   label: ReactNode;
   /** Amounts and quantities are right-aligned. */
   align?: 'right';
+  /** Fixed width, where a column must not grow. */
+  width?: number;
 }
 
 /** A table's header row of column headers. */
@@ -13,7 +15,7 @@ export function TableHead({ columns }: { columns: HeadColumn[] }) {
     <Table.Thead>
       <Table.Tr>
         {columns.map((c, i) => (
-          <Table.Th key={i} scope="col" ta={c.align}>
+          <Table.Th key={i} scope="col" w={c.width} ta={c.align}>
             {c.label}
           </Table.Th>
         ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { useSectors, useUsers } from '../settings/org-api';
 import { ACCOUNT_KINDS, ACCOUNT_ROLES, PAYMENT_METHODS } from './accounts-api';
+import { TableHead } from '../../components/TableHead';
 import { IconHistory } from '../../components/icons';
 import { EmptyBlock, ErrorState, LoadingState } from '../../components/ui';
 import { useAccountAudit } from './accounts-api';
@@ -109,20 +110,14 @@ export function AuditPanel({ accountId }: { accountId: string }) {
     <Paper withBorder>
       <Table.ScrollContainer minWidth={760}>
         <Table aria-label={t('audit.tableLabel')} verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" w={170}>
-                {t('audit.columns.at')}
-              </Table.Th>
-              <Table.Th scope="col" w={190}>
-                {t('audit.columns.actor')}
-              </Table.Th>
-              <Table.Th scope="col" w={130}>
-                {t('audit.columns.action')}
-              </Table.Th>
-              <Table.Th scope="col">{t('audit.columns.changes')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              { label: t('audit.columns.at'), width: 170 },
+              { label: t('audit.columns.actor'), width: 190 },
+              { label: t('audit.columns.action'), width: 130 },
+              { label: t('audit.columns.changes') },
+            ]}
+          />
           <Table.Tbody>
             {entries.map((entry) => {
               // A creation lists the fields that were set, not the ones left empty.

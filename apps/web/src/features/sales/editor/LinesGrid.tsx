@@ -1,6 +1,7 @@
 import { ActionIcon, Group, NativeSelect, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/TableHead';
 import { IconArrowDown, IconArrowUp, IconTrash } from '../../../components/icons';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { UNITS, type VatRate } from '../../catalog/catalog-types';
@@ -132,39 +133,23 @@ export function LinesGrid({
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table aria-label={t('sales.lines.tableLabel')} verticalSpacing={4} withRowBorders className="lines-grid">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w={36}>
-              #
-            </Table.Th>
-            <Table.Th scope="col">{t('sales.lines.description')}</Table.Th>
-            <Table.Th scope="col" w={90}>
-              {t('sales.lines.quantity')}
-            </Table.Th>
-            <Table.Th scope="col" w={110}>
-              {t('sales.lines.unit')}
-            </Table.Th>
-            {withPrices ? (
-              <>
-                <Table.Th scope="col" w={120}>
-                  {t('sales.lines.unitPrice')}
-                </Table.Th>
-                <Table.Th scope="col" w={80}>
-                  {t('sales.lines.discount')}
-                </Table.Th>
-                <Table.Th scope="col" w={110}>
-                  {t('sales.lines.vat')}
-                </Table.Th>
-                <Table.Th scope="col" w={110} ta="right">
-                  {t('sales.lines.net')}
-                </Table.Th>
-              </>
-            ) : null}
-            <Table.Th scope="col" w={100}>
-              <span className="sr-only">{t('common.actions')}</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            { label: '#', width: 36 },
+            { label: t('sales.lines.description') },
+            { label: t('sales.lines.quantity'), width: 90 },
+            { label: t('sales.lines.unit'), width: 110 },
+            ...(withPrices
+              ? [
+                  { label: t('sales.lines.unitPrice'), width: 120 },
+                  { label: t('sales.lines.discount'), width: 80 },
+                  { label: t('sales.lines.vat'), width: 110 },
+                  { label: t('sales.lines.net'), width: 110, align: 'right' as const },
+                ]
+              : []),
+            { label: <span className="sr-only">{t('common.actions')}</span>, width: 100 },
+          ]}
+        />
         <Table.Tbody>
           {lines.length === 0 ? (
             <Table.Tr>
