@@ -1,18 +1,8 @@
-import { NotFoundError, ValidationFailedError } from '@comptoir/platform/kernel';
+import { isCalendarDate, NotFoundError, ValidationFailedError } from '@comptoir/platform/kernel';
 import type { TenantTx } from '@comptoir/platform/database';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether a string is a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
-
 export function assertIsoDate(value: string, path: string): void {
-  if (typeof value !== 'string' || !isIsoDate(value)) throw new ValidationFailedError([{ path, message: `${path} must be a date written YYYY-MM-DD` }]);
+  if (typeof value !== 'string' || !isCalendarDate(value)) throw new ValidationFailedError([{ path, message: `${path} must be a date written YYYY-MM-DD` }]);
 }
 
 export interface CompanyCalendar {

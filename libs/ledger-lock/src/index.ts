@@ -1,5 +1,4 @@
 export * from './canonical-json';
-export * from './calendar-date.validator';
 export * from './ledger-lock.module';
 export * from './numbering/numbering.types';
 export * from './numbering/number-pattern';

@@ -1,6 +1,6 @@
+import { IsAmount, IsCalendarDate, IsPercent } from '@comptoir/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsAmount, IsCalendarDate, IsPercent } from './validators';
 
 /** A special price: a unit price in the product's unit, or a discount on the catalog price (exactly one). */
 export class SpecialPriceDto {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessRuleError, isDecimalString, ValidationFailedError } from '@comptoir/platform/kernel';
+import { BusinessRuleError, isCalendarDate, isDecimalString, ValidationFailedError } from '@comptoir/platform/kernel';
 import { TenantTx } from '@comptoir/platform/database';
-import { isCalendarDate } from '../common/validators';
 import { ProductEntity } from '../product/product.entity';
 import { convertUnitPrice } from '../unit/units';
 import { VatRateEntity } from '../vat-rate/vat-rate.entity';

@@ -1,6 +1,6 @@
+import { IsAmount, IsCalendarDate } from '@comptoir/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsAmount, IsCalendarDate } from '../common/validators';
 import { OtherTaxResponseDto } from '../product/dto/product.dto';
 import { PRODUCT_TYPES } from '../product/product.entity';
 import { UNIT_CODES } from '../unit/units';

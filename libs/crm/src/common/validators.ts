@@ -1,19 +1,7 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
+import { isCalendarDate } from '@comptoir/platform/kernel';
 
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** A real calendar date written `YYYY-MM-DD` (no 2026-02-30). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = CALENDAR_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1) return false; // PostgreSQL has no year 0
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 /** An ISO 8601 instant with its offset (`Z` or `±hh:mm`): never a local time that could mean two instants. */
 export function isInstant(value: unknown): value is string {
@@ -21,9 +9,6 @@ export function isInstant(value: unknown): value is string {
 }
 
 export const PHONE_PATTERN = /^[+0-9 ().-]{3,30}$/;
-
-export const IsCalendarDate = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: (a) => `${a?.property} must be a calendar date YYYY-MM-DD` } }, options);
 
 export const IsInstant = (options?: ValidationOptions) =>
   ValidateBy(

@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { isValidEuVatNumber, isValidSiren, isValidSiret } from '@comptoir/platform/kernel';
+import { isCalendarDate, isValidEuVatNumber, isValidSiren, isValidSiret } from '@comptoir/platform/kernel';
 
 export const IsSiren = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isSiren', validator: { validate: (v) => typeof v === 'string' && isValidSiren(v), defaultMessage: (a) => `${a?.property} must be 9 digits with a valid Luhn key` } }, options);
@@ -18,6 +18,51 @@ export const IsDecimalString = (scale: number, options?: ValidationOptions) =>
       validator: {
         validate: (v) => typeof v === 'string' && new RegExp(`^-?\\d{1,15}(\\.\\d{1,${scale}})?$`).test(v),
         defaultMessage: (a) => `${a?.property} must be a decimal string with at most ${scale} decimals, e.g. "1234.50"`,
+      },
+    },
+    options,
+  );
+
+/** A non-negative decimal string with at most `scale` decimals: prices (4), quantities (4), amounts (2). */
+export const IsAmount = (scale: number, options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isAmount',
+      validator: {
+        validate: (v) => typeof v === 'string' && new RegExp(`^\\d{1,15}(\\.\\d{1,${scale}})?$`).test(v),
+        defaultMessage: (a) => `${a?.property} must be a non-negative decimal string with at most ${scale} decimals, e.g. "${(12.5).toFixed(scale)}"`,
+      },
+    },
+    options,
+  );
+
+/** A percentage from 0 to 100 as a decimal string with at most `scale` decimals (VAT rates "5.50", discounts). */
+export const IsPercent = (scale = 2, options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isPercent',
+      validator: {
+        validate: (v) => typeof v === 'string' && new RegExp(`^(100(\\.0{1,${scale}})?|\\d{1,2}(\\.\\d{1,${scale}})?)$`).test(v),
+        defaultMessage: (a) => `${a?.property} must be a decimal string from 0 to 100 with at most ${scale} decimals, e.g. "5.50"`,
+      },
+    },
+    options,
+  );
+
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: (a) => `${a?.property} must be a calendar date YYYY-MM-DD` } }, options);
+
+/**
+ * An array with no repeated item, checked with a Set: class-validator's ArrayUnique compares every pair
+ * (indexOf in a filter), 1.5 s of CPU for the 10,000 ids of a batch validation.
+ */
+export const ArrayDistinct = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'arrayDistinct',
+      validator: {
+        validate: (v) => Array.isArray(v) && new Set(v).size === v.length,
+        defaultMessage: (a) => `All ${a?.property}'s elements must be unique`,
       },
     },
     options,

@@ -4,3 +4,4 @@ export * from './identifiers';
 export * from './decimal';
 export * from './domain-event';
 export * from './tenant-context';
+export * from './calendar-date';

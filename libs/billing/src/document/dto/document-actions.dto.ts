@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
-import { OptionalNestedArray } from '@comptoir/platform/http';
-import { ArrayDistinct, IsNonNegativeDecimalString } from '../../common/validators';
+import { ArrayDistinct, IsAmount, OptionalNestedArray } from '@comptoir/platform/http';
 
 export class CreditNoteLineDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd', description: 'A line of the invoice' })
@@ -9,7 +8,7 @@ export class CreditNoteLineDto {
   sourceLineId: string;
 
   @ApiProperty({ example: '1', description: 'Quantity to credit (positive), at most what remains uncredited on that line' })
-  @IsNonNegativeDecimalString(4)
+  @IsAmount(4)
   quantity: string;
 }
 

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { AddressDto, IsDecimalString, OptionalNestedArray } from '@comptoir/platform/http';
+import { AddressDto, IsAmount, IsCalendarDate, IsDecimalString, IsPercent, OptionalNestedArray } from '@comptoir/platform/http';
 import { OtherTaxDto } from '@comptoir/catalog';
 import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
-import { IsCalendarDate, IsNonNegativeDecimalString, IsPercentString } from '../../common/validators';
 import { LINE_KINDS, LineKind } from '../document-kinds';
 
 export const VAT_CATEGORIES = VAT_CATEGORY_CODES;
@@ -25,7 +24,7 @@ export class InstallmentRuleDto {
 
 export class InstallmentDto {
   @ApiProperty({ example: '30.00', description: 'Percent of the gross total; the installments must total 100' })
-  @IsPercentString(4)
+  @IsPercent(4)
   percent: string;
 
   @ApiProperty({ enum: ['deposit', 'payment'], example: 'payment' })
@@ -60,17 +59,17 @@ export class GeneralDiscountDto {
   base: 'net' | 'gross';
 
   @ApiProperty({ example: '5.00', description: 'A percent (0–100) or an amount, per mode' })
-  @IsNonNegativeDecimalString(4)
+  @IsAmount(4)
   value: string;
 }
 
 export class ShippingDto {
   @ApiProperty({ example: '15.00' })
-  @IsNonNegativeDecimalString(2)
+  @IsAmount(2)
   amount: string;
 
   @ApiProperty({ example: '20.00' })
-  @IsPercentString(2)
+  @IsPercent(2)
   vatRate: string;
 
   @ApiPropertyOptional({ enum: VAT_CATEGORIES, example: 'S', default: 'S' })
@@ -125,12 +124,12 @@ export class DocumentLineInputDto {
 
   @ApiPropertyOptional({ example: '10', description: 'Line discount in percent' })
   @IsOptional()
-  @IsPercentString(4)
+  @IsPercent(4)
   discountPercent?: string;
 
   @ApiPropertyOptional({ example: '20.00' })
   @IsOptional()
-  @IsPercentString(2)
+  @IsPercent(2)
   vatRate?: string;
 
   @ApiPropertyOptional({ enum: VAT_CATEGORIES, example: 'S', default: 'S', description: 'EN 16931 VAT category (UNCL5305)' })

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsDecimalString, IsEuVatNumber, OptionalNested, OptionalNestedArray } from '@comptoir/platform/http';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, IsDecimalString, IsEuVatNumber, OptionalNested, OptionalNestedArray } from '@comptoir/platform/http';
 import { DocumentAddressDto, DocumentLineInputDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto } from './document-parts.dto';
 
 export const MAX_LINES = 1000;

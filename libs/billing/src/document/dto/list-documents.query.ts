@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ListQueryDto } from '@comptoir/platform/http';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, ListQueryDto } from '@comptoir/platform/http';
 import { DOCUMENT_STATUSES, DocumentStatus, INVOICE_KINDS, InvoiceKind } from '../document-kinds';
 
 export const DOCUMENT_SORTS = ['date', '-date', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;

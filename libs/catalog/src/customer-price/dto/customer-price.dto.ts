@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ListQueryDto, PageOf, TimestampsDto } from '@comptoir/platform/http';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, ListQueryDto, PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { SpecialPriceDto, SpecialPriceResponseDto, ValidityDto, ValidityResponseDto } from '../../common/price-dto';
 
 export class CreateCustomerPriceDto extends IntersectionType(SpecialPriceDto, ValidityDto) {

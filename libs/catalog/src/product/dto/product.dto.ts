@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { OptionalNestedArray, PageOf, TimestampsDto } from '@comptoir/platform/http';
-import { IsAmount, IsPercent } from '../../common/validators';
+import { IsAmount, IsPercent, OptionalNestedArray, PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { UNIT_CODES } from '../../unit/units';
 import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 import { IsEan } from '../ean';

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ListQueryDto, PageOf, TimestampsDto } from '@comptoir/platform/http';
-import { IsPercent } from '../../common/validators';
+import { IsPercent, ListQueryDto, PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 
 export class CreateVatRateDto {

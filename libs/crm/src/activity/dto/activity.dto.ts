@@ -1,6 +1,7 @@
+import { IsCalendarDate } from '@comptoir/platform/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate, IsInstant } from '../../common/validators';
+import { IsInstant } from '../../common/validators';
 import { ACTIVITY_KINDS, ACTIVITY_TYPES, ActivityKind, ActivityType, USER_ACTIVITY_TYPES, UserActivityType } from '../activity.entity';
 
 const TYPE_MESSAGE = `type must be one of: ${USER_ACTIVITY_TYPES.join(', ')} (system is reserved for Comptoir's own timeline entries)`;

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ListQueryDto } from '@comptoir/platform/http';
-import { IsCalendarDate } from '../../calendar-date.validator';
+import { IsCalendarDate, ListQueryDto } from '@comptoir/platform/http';
 import { BREAK_REASONS, BreakReason } from '../chain-verifier';
 import { SEAL_KINDS, SealKind } from '../seal.types';
 
