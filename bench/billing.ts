@@ -26,7 +26,7 @@ import { loadConfig } from '@comptoir/platform/config';
 import { migrate } from '@comptoir/runtime';
 import { benchPdf } from './pdf';
 import { copyDraft } from './support/draft-copies';
-import { admin, ApiProcess, Figures, http, randomSiren, startApi, summarise, withDatabase } from './support/harness';
+import { admin, ApiProcess, Figures, http, randomSiren, saveReport, startApi, summarise, withDatabase } from './support/harness';
 import { validationReplayScript } from './support/validation-replay';
 
 const RESULTS_DIR = join(__dirname, 'results');
@@ -254,11 +254,7 @@ async function main(): Promise<void> {
       'batch >= 3000 invoices/s': figure('batch.invoicesPerSecond') === undefined ? null : figure('batch.invoicesPerSecond')! >= 3000,
     };
 
-    const json = JSON.stringify(report, null, 2);
-    const file = join(RESULTS_DIR, `billing-${String(report['at']).replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${json}\n`);
-    process.stdout.write(`${json}\n`);
-    log(`saved ${file}`);
+    saveReport('billing', report as { at: string }, log);
   } finally {
     await cleanup();
   }

@@ -15,7 +15,7 @@
 // summarise it with `node bench/support/profile-summary.mjs bench/results/crm-api.cpuprofile`, or open it in
 // Chrome DevTools or speedscope).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { Result } from 'autocannon';
@@ -23,7 +23,7 @@ import { Client } from 'pg';
 import { loadConfig } from '@comptoir/platform/config';
 import { migrate } from '@comptoir/runtime';
 import { breakdown, CpuBreakdown, cpuAccountingAvailable, parentPid, snapshot } from './support/cpu-usage';
-import { admin, ApiProcess, Figures, http, randomSiren, startApi, startApiCluster, summarise, withDatabase } from './support/harness';
+import { admin, ApiProcess, Figures, http, randomSiren, saveReport, startApi, startApiCluster, summarise, withDatabase } from './support/harness';
 
 const RESULTS_DIR = join(__dirname, 'results');
 const BENCH_DB = 'comptoir_bench';
@@ -378,11 +378,7 @@ async function main(): Promise<void> {
       searchTerms,
       targets,
     };
-    const json = JSON.stringify(report, null, 2);
-    const file = join(RESULTS_DIR, `crm-${report.at.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${json}\n`);
-    process.stdout.write(`${json}\n`);
-    log(`saved ${file}`);
+    saveReport('crm', report, log);
   } finally {
     await cleanup();
   }

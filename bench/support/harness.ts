@@ -2,7 +2,7 @@
 // helpers and the autocannon summary. Each benchmark (bench/<name>.ts) composes these.
 import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Result } from 'autocannon';
@@ -184,3 +184,14 @@ export const summarise = (scenario: string, connections: number, r: Result): Fig
     statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
   };
 };
+
+/** Prints a benchmark's JSON report on stdout and keeps a copy in bench/results/<name>-<time>.json. */
+export function saveReport(name: string, report: { at: string }, log: (message: string) => void): void {
+  const dir = join(__dirname, '../results');
+  mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify(report, null, 2);
+  const file = join(dir, `${name}-${report.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${json}\n`);
+  process.stdout.write(`${json}\n`);
+  log(`saved ${file}`);
+}
