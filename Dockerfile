@@ -55,6 +55,14 @@ COPY libs ./libs
 COPY apps/api/src ./apps/api/src
 COPY apps/worker/src ./apps/worker/src
 COPY --from=web-build /app/apps/web/dist ./apps/web/dist
+# PDFs: the API renders on demand (drafts, an original not printed yet) and the worker prints originals, both
+# with Debian's Chromium through puppeteer (never a downloaded browser). Originals and closing archives go to
+# FILE_STORE_DIR, a volume shared by api and worker (docker-compose.yml).
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation \
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir -p /var/lib/comptoir/files && chown node:node /var/lib/comptoir/files
+ENV CHROMIUM_PATH=/usr/bin/chromium \
+    FILE_STORE_DIR=/var/lib/comptoir/files
 USER node
 
 # ---- HTTP API ---------------------------------------------------------------------------------------------
@@ -66,15 +74,6 @@ CMD ["node", "-r", "./tools/register.cjs", "apps/api/src/main.ts"]
 
 # ---- worker -----------------------------------------------------------------------------------------------
 FROM app AS worker
-# PDFs (a later wave) drive a system Chromium: build with --build-arg WITH_CHROMIUM=true to include it.
-ARG WITH_CHROMIUM=false
-USER root
-RUN if [ "$WITH_CHROMIUM" = "true" ]; then \
-      apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation \
-      && rm -rf /var/lib/apt/lists/*; \
-    fi
-USER node
-ENV CHROMIUM_PATH=/usr/bin/chromium
 CMD ["node", "-r", "./tools/register.cjs", "apps/worker/src/main.ts"]
 
 # ---- web: nginx in front of the SPA and the API -------------------------------------------------------------
