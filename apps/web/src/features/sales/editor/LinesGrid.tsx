@@ -1,11 +1,12 @@
 import { ActionIcon, Group, NativeSelect, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableHead } from '../../../components/TableHead';
 import { IconArrowDown, IconArrowUp, IconTrash } from '../../../components/icons';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { UNITS, type VatRate } from '../../catalog/catalog-types';
 import { blankLine, type EditorLine } from './editor-state';
+import { AvailabilityPicker, LineNotes } from './LineDetails';
 
 type Column = 'description' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vat';
 const TEXT_COLUMNS: Column[] = ['description', 'quantity', 'unitPrice', 'discountPercent'];
@@ -22,7 +23,8 @@ export function vatOptionValue(rate: string, category: string): string {
 /**
  * The lines of a draft, as a keyboard-first grid: Enter goes to the next line (and adds one after the
  * last), arrows up and down move between lines in the same column, Alt+arrows move the line itself,
- * Ctrl+Delete removes it. Comment lines take free text, page breaks only a place.
+ * Ctrl+Delete removes it. Comment lines take free text, page breaks only a place; an item line's calendar
+ * button sets its availability date.
  */
 export function LinesGrid({
   lines,
@@ -147,7 +149,7 @@ export function LinesGrid({
                   { label: t('sales.lines.net'), width: 110, align: 'right' as const },
                 ]
               : []),
-            { label: <span className="sr-only">{t('common.actions')}</span>, width: 100 },
+            { label: <span className="sr-only">{t('common.actions')}</span>, width: 124 },
           ]}
         />
         <Table.Tbody>
@@ -161,8 +163,9 @@ export function LinesGrid({
             </Table.Tr>
           ) : null}
           {lines.map((line, index) => {
-            const actions = (
+            const actions = (lead?: ReactNode) => (
               <Group gap={0} wrap="nowrap" justify="flex-end">
+                {lead}
                 <Tooltip label={t('sales.lines.moveUp')}>
                   <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('sales.lines.moveUpNamed', n(index))} disabled={index === 0} onClick={() => move(index, -1)}>
                     <IconArrowUp size={14} />
@@ -189,7 +192,7 @@ export function LinesGrid({
                       {t('sales.lines.pageBreak')}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{actions}</Table.Td>
+                  <Table.Td>{actions()}</Table.Td>
                 </Table.Tr>
               );
             }
@@ -211,7 +214,7 @@ export function LinesGrid({
                       error={lineError(errors, index, 'description')}
                     />
                   </Table.Td>
-                  <Table.Td>{actions}</Table.Td>
+                  <Table.Td>{actions()}</Table.Td>
                 </Table.Tr>
               );
             }
@@ -238,6 +241,7 @@ export function LinesGrid({
                       style={{ flex: 1 }}
                     />
                   </Group>
+                  <LineNotes availabilityDate={line.availabilityDate} otherTaxes={line.otherTaxes} currency={currency} />
                 </Table.Td>
                 <Table.Td>
                   <TextInput
@@ -310,7 +314,7 @@ export function LinesGrid({
                     </Table.Td>
                   </>
                 ) : null}
-                <Table.Td>{actions}</Table.Td>
+                <Table.Td>{actions(<AvailabilityPicker value={line.availabilityDate} onChange={(availabilityDate) => update(index, { availabilityDate })} n={index + 1} />)}</Table.Td>
               </Table.Tr>
             );
           })}

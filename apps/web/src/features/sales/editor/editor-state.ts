@@ -21,6 +21,8 @@ export interface EditorLine {
   vatCategory: VatCategoryCode;
   vatExemptionReason: string | null;
   otherTaxes: OtherTaxInput[];
+  /** When the item can be delivered (YYYY-MM-DD), printed on the line; empty when not said. */
+  availabilityDate: string;
   /** Product line added but not priced yet: the server prices it (customer price, price list, catalog). */
   unpriced?: boolean;
 }
@@ -67,6 +69,7 @@ export function blankLine(kind: LineKind, defaultVatRate = '20.00'): EditorLine 
     vatCategory: 'S',
     vatExemptionReason: null,
     otherTaxes: [],
+    availabilityDate: '',
   };
 }
 
@@ -145,6 +148,7 @@ export function fromDocument(doc: SalesDocument, accountName: string | null): Ed
       vatCategory: l.vatCategory,
       vatExemptionReason: l.vatExemptionReason,
       otherTaxes: l.otherTaxes ?? [],
+      availabilityDate: l.availabilityDate ?? '',
     })),
     discount: doc.generalDiscount
       ? { enabled: true, mode: doc.generalDiscount.mode, base: doc.generalDiscount.base, value: trimZeros(doc.generalDiscount.value) }
@@ -162,6 +166,7 @@ function lineBody(l: EditorLine, withPrices: boolean): LineInputBody {
   if (l.productId) body.productId = l.productId;
   if (l.reference.trim()) body.reference = l.reference.trim();
   if (l.unit) body.unit = l.unit;
+  if (l.availabilityDate) body.availabilityDate = l.availabilityDate;
   if (l.unpriced) return body;
   if (withPrices) {
     body.unitPrice = toDecimalInput(l.unitPrice || '0');
