@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Popover, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OtherTaxInput } from '@comptoir/billing-engine';
 import { IconCalendar } from '../../../components/icons';
@@ -38,16 +38,22 @@ export function LineNotes({ availabilityDate, otherTaxes, currency }: { availabi
 export function AvailabilityPicker({ value, onChange, n }: { value: string; onChange: (value: string) => void; n: number }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpened(false);
+    button.current?.focus();
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
     e.stopPropagation();
-    setOpened(false);
+    close();
   };
   return (
-    <Popover opened={opened} onChange={setOpened} trapFocus returnFocus position="bottom-end" withArrow shadow="md">
+    <Popover opened={opened} onChange={setOpened} onClose={() => button.current?.focus()} trapFocus position="bottom-end" withArrow shadow="md">
       <Popover.Target>
         <ActionIcon
+          ref={button}
           variant={value ? 'light' : 'subtle'}
           color={value ? 'blue' : 'gray'}
           size="sm"
@@ -75,7 +81,7 @@ export function AvailabilityPicker({ value, onChange, n }: { value: string; onCh
               disabled={!value}
               onClick={() => {
                 onChange('');
-                setOpened(false);
+                close();
               }}
             >
               {t('sales.lines.clearAvailability')}
