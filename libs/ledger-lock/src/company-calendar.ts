@@ -1,24 +1,7 @@
-import { isCalendarDate, NotFoundError, ValidationFailedError } from '@comptoir/platform/kernel';
-import type { TenantTx } from '@comptoir/platform/database';
+import { isCalendarDate, ValidationFailedError } from '@comptoir/platform/kernel';
 
 export function assertIsoDate(value: string, path: string): void {
   if (typeof value !== 'string' || !isCalendarDate(value)) throw new ValidationFailedError([{ path, message: `${path} must be a date written YYYY-MM-DD` }]);
-}
-
-export interface CompanyCalendar {
-  /** Today in the company's time zone, YYYY-MM-DD. */
-  today: string;
-  fiscalYearStartMonth: number;
-}
-
-/** The company's own today and fiscal year, read in the caller's transaction. */
-export async function companyCalendar(tx: TenantTx): Promise<CompanyCalendar> {
-  const [row] = (await tx.manager.query(
-    `SELECT (now() AT TIME ZONE time_zone)::date::text AS today, fiscal_year_start_month AS "fiscalYearStartMonth" FROM companies WHERE id = $1`,
-    [tx.ctx.companyId],
-  )) as CompanyCalendar[];
-  if (!row) throw new NotFoundError('Company');
-  return row;
 }
 
 /** Last day of a month, YYYY-MM-DD. */

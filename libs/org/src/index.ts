@@ -1,6 +1,7 @@
 export * from './org.module';
 export * from './company/company.entity';
 export * from './company/company.service';
+export * from './company/company-calendar';
 export * from './company/company.dto';
 export * from './establishment/establishment.entity';
 export * from './establishment/establishment.service';

@@ -3,7 +3,8 @@ import { validatePaymentTerms } from '@comptoir/billing-engine';
 import { PeriodGuard } from '@comptoir/ledger-lock';
 import { newId, normaliseVatNumber, ValidationFailedError } from '@comptoir/platform/kernel';
 import { diffFields, TenantTx } from '@comptoir/platform/database';
-import { addDays, companyToday } from '../common/dates';
+import { companyCalendar } from '@comptoir/org';
+import { addDays } from '../common/dates';
 import { BillingSettingsService } from '../settings/billing-settings.service';
 import { DocumentType, InvoiceKind, LinkRelation } from './document-kinds';
 import { emitDocumentEvent } from './document-events';
@@ -50,7 +51,7 @@ export class DocumentDrafting {
 
   async create(tx: TenantTx, type: DocumentType, input: CreateDocumentDto): Promise<LoadedDocument> {
     if (input.kind && type !== 'invoice') throw new ValidationFailedError([{ path: 'kind', message: 'kind applies to invoices only' }]);
-    const [company, establishment, settings, today] = [await loadCompany(tx), await loadEstablishment(tx, input.establishmentId), await this.settings.effective(tx), await companyToday(tx)];
+    const [company, establishment, settings, today] = [await loadCompany(tx), await loadEstablishment(tx, input.establishmentId), await this.settings.effective(tx), (await companyCalendar(tx)).today];
     const date = input.date ?? today;
     const account = await loadCustomer(tx, input.accountId);
     const doc = Object.assign(new SalesDocumentEntity(), {
@@ -116,7 +117,7 @@ export class DocumentDrafting {
 
   /** A new draft copied from `source`: parties, addresses, terms and the given lines; linked to it. */
   async derive(tx: TenantTx, source: SalesDocumentEntity, draft: DerivedDraft): Promise<LoadedDocument> {
-    const date = await companyToday(tx);
+    const date = (await companyCalendar(tx)).today;
     const settings = await this.settings.effective(tx);
     const doc = Object.assign(new SalesDocumentEntity(), {
       ...source,

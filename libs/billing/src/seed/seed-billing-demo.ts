@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { TenantDb } from '@comptoir/platform/database';
-import { addDays, companyToday } from '../common/dates';
+import { companyCalendar } from '@comptoir/org';
+import { addDays } from '../common/dates';
 import { DocumentLineInputDto } from '../document/dto/document-parts.dto';
 import { DocumentType } from '../document/document-kinds';
 import { DocumentValidationService } from '../document/document-validation.service';
@@ -40,7 +41,7 @@ export async function seedBillingDemo(app: INestApplicationContext, ctx: TenantC
   const documents = app.get(SalesDocumentService);
   const validation = app.get(DocumentValidationService);
   const { today, existing } = await db.transaction(ctx, async (tx) => ({
-    today: await companyToday(tx),
+    today: (await companyCalendar(tx)).today,
     existing: ((await tx.manager.query(`SELECT count(*)::int AS n FROM sales_documents WHERE company_id = $1`, [ctx.companyId])) as { n: number }[])[0]!.n,
   }));
   if (existing > 0 || !input.customerIds.length) return null;

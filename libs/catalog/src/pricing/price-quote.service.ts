@@ -1,3 +1,4 @@
+import { companyCalendar } from '@comptoir/org';
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { TenantDb } from '@comptoir/platform/database';
@@ -15,7 +16,7 @@ export class PriceQuoteService {
 
   quote(ctx: TenantContext, productId: string, query: PriceQuoteQuery): Promise<PricedLine> {
     return this.db.transaction(ctx, async (tx) => {
-      const date = query.date ?? (await tx.manager.query(`SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM companies WHERE id = $1`, [ctx.companyId]))[0].today;
+      const date = query.date ?? (await companyCalendar(tx)).today;
       return this.pricing.priceLine(tx, { productId, accountId: query.accountId, quantity: query.quantity ?? '1', unit: query.unit, date });
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessRuleError, ConflictError, newId, TenantContext, ValidationFailedError } from '@comptoir/platform/kernel';
 import { diffFields, TenantDb, TenantRepository, TenantTx } from '@comptoir/platform/database';
-import { companyCalendar } from '../company-calendar';
+import { companyCalendar } from '@comptoir/org';
 import { formatNumber, patternProblem, patternsMayCollide, periodKey, SequenceFormat } from './number-pattern';
 import { NumberSequenceEntity } from './number-sequence.entity';
 import { CreateSequenceDto, SequenceResponseDto, UpdateSequenceDto } from './dto/sequence.dto';

@@ -30,7 +30,7 @@ export const IsAmount = (scale: number, options?: ValidationOptions) =>
       name: 'isAmount',
       validator: {
         validate: (v) => typeof v === 'string' && new RegExp(`^\\d{1,15}(\\.\\d{1,${scale}})?$`).test(v),
-        defaultMessage: (a) => `${a?.property} must be a non-negative decimal string with at most ${scale} decimals, e.g. "${(12.5).toFixed(scale)}"`,
+        defaultMessage: (a) => `${a?.property} must be a non-negative decimal string with at most ${scale} decimals, e.g. "${scale > 0 ? `12.${'5'.padEnd(scale, '0')}` : '12'}"`,
       },
     },
     options,
