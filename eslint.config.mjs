@@ -40,6 +40,8 @@ const domainEdges = {
   'domain:ledger-lock': ['domain:org'],
   'domain:documents': ['domain:billing-engine'],
   'domain:billing': ['domain:org', 'domain:crm', 'domain:catalog', 'domain:billing-engine', 'domain:ledger-lock', 'domain:documents'],
+  'domain:banking': ['domain:org', 'domain:crm', 'domain:billing-engine', 'domain:ledger-lock', 'domain:documents', 'domain:billing'],
+  'domain:accounting': ['domain:org', 'domain:crm', 'domain:catalog', 'domain:billing-engine', 'domain:ledger-lock', 'domain:billing', 'domain:banking'],
 };
 
 const depConstraints = [

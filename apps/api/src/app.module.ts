@@ -11,6 +11,8 @@ import { CrmModule } from '@comptoir/crm';
 import { CatalogModule } from '@comptoir/catalog';
 import { LedgerLockModule } from '@comptoir/ledger-lock';
 import { BillingModule } from '@comptoir/billing';
+import { BankingModule } from '@comptoir/banking';
+import { AccountingModule } from '@comptoir/accounting';
 import { StorageModule } from '@comptoir/platform/storage';
 import { ENTITIES } from '@comptoir/runtime';
 
@@ -35,6 +37,8 @@ export class AppModule {
         LedgerLockModule,
         StorageModule,
         BillingModule,
+        BankingModule,
+        AccountingModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { loggerModule } from '@comptoir/platform/observability';
 import { CrmWorkerModule } from '@comptoir/crm';
 import { LedgerLockWorkerModule } from '@comptoir/ledger-lock';
 import { BillingWorkerModule } from '@comptoir/billing';
+import { BankingWorkerModule } from '@comptoir/banking';
 import { StorageModule } from '@comptoir/platform/storage';
 import { ENTITIES } from '@comptoir/runtime';
 
@@ -26,6 +27,7 @@ export class WorkerModule {
         LedgerLockWorkerModule,
         StorageModule,
         BillingWorkerModule,
+        BankingWorkerModule,
       ],
     };
   }

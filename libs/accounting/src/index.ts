@@ -1,0 +1,3 @@
+export * from './accounting.module';
+
+export const ACCOUNTING_ENTITIES = [];

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { BillingModule } from '@comptoir/billing';
+
+/**
+ * HTTP side of banking: bank accounts (IBAN/BIC), SEPA mandates, SEPA direct-debit batches and
+ * Stripe collection. It sits above billing: it collects invoices and records the resulting payments
+ * through billing's public API.
+ */
+@Module({
+  imports: [BillingModule],
+  controllers: [],
+  providers: [],
+})
+export class BankingModule {}
+
+/** Worker side of banking: pre-notification mails and Stripe follow-ups. */
+@Module({
+  imports: [],
+  providers: [],
+})
+export class BankingWorkerModule {}

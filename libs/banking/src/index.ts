@@ -1,0 +1,3 @@
+export * from './banking.module';
+
+export const BANKING_ENTITIES = [];
