@@ -1,3 +1,5 @@
 export * from './banking.module';
+export * from './bank-accounts/bank-account.entity';
 
-export const BANKING_ENTITIES = [];
+import { BankAccountEntity } from './bank-accounts/bank-account.entity';
+export const BANKING_ENTITIES = [BankAccountEntity];

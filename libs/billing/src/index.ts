@@ -13,10 +13,14 @@ export * from './settings/billing-settings.entity';
 export * from './settings/billing-defaults';
 export * from './settings/billing-settings.service';
 export * from './pdf/document-pdf.service';
+export * from './payments/payment.entity';
+export * from './payments/payment-allocation.entity';
 
 import { SalesDocumentLineEntity } from './document/sales-document-line.entity';
 import { SalesDocumentLinkEntity } from './document/sales-document-link.entity';
 import { SalesDocumentEntity } from './document/sales-document.entity';
 import { BillingSettingsEntity } from './settings/billing-settings.entity';
-export const BILLING_ENTITIES = [SalesDocumentEntity, SalesDocumentLineEntity, SalesDocumentLinkEntity, BillingSettingsEntity];
+import { PaymentEntity } from './payments/payment.entity';
+import { PaymentAllocationEntity } from './payments/payment-allocation.entity';
+export const BILLING_ENTITIES = [SalesDocumentEntity, SalesDocumentLineEntity, SalesDocumentLinkEntity, BillingSettingsEntity, PaymentEntity, PaymentAllocationEntity];
 export * from './seed/seed-billing-demo';

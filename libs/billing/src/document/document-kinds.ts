@@ -9,6 +9,17 @@ export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 export const DOCUMENT_STATUSES = ['draft', 'validated', 'done', 'cancelled', 'refused'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
+/** Where a validated invoice stands against its payments and credit notes (API `paymentStatus`). */
+export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid'] as const;
+export type PaymentStatusOfInvoice = (typeof PAYMENT_STATUSES)[number];
+
+export const COLLECTION_STATUSES = ['pending'] as const;
+export type CollectionStatus = (typeof COLLECTION_STATUSES)[number];
+
+/** Situations that suspend dunning (DOMAIN §6). */
+export const RECOVERY_STATUSES = ['disputed', 'judicial_recovery', 'factored'] as const;
+export type RecoveryStatus = (typeof RECOVERY_STATUSES)[number];
+
 export const LINE_KINDS = ['item', 'comment', 'page_break'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 

@@ -2,7 +2,7 @@ import { Column, Entity, ForeignKey, Index, Unique } from 'typeorm';
 import { CompanyOwnedEntity } from '@comptoir/platform/database';
 import type { DocumentTotals, GeneralDiscountInput, InstallmentInput, ScheduledInstallment, ShippingInput } from '@comptoir/billing-engine';
 import type { PdfOptions } from '@comptoir/documents';
-import type { DocumentStatus, DocumentType, InvoiceKind } from './document-kinds';
+import type { CollectionStatus, DocumentStatus, DocumentType, InvoiceKind, PaymentStatusOfInvoice, RecoveryStatus } from './document-kinds';
 
 export interface DocumentAddress {
   line1: string;
@@ -27,6 +27,8 @@ export interface DocumentAddress {
 @Index('ix_sales_documents_credited', ['companyId', 'creditedInvoiceId'], { where: 'credited_invoice_id IS NOT NULL' })
 // The worker's backlog of validated invoices still waiting for their stored PDF original.
 @Index('ix_sales_documents_pending_original', ['companyId', 'validatedAt', 'id'], { where: "type = 'invoice' AND snapshot IS NOT NULL AND pdf_key IS NULL" })
+// Open receivables: what the aged balance, dunning and collections read as of today.
+@Index('ix_sales_documents_open', ['companyId', 'accountId', 'dueDate'], { where: "balance_due <> 0 AND type = 'invoice'" })
 @Unique('uq_sales_documents_company_id', ['companyId', 'id'])
 @ForeignKey('companies', ['organizationId', 'companyId'], ['organizationId', 'id'], { name: 'fk_sales_documents_company' })
 @ForeignKey('establishments', ['companyId', 'establishmentId'], ['companyId', 'id'], { name: 'fk_sales_documents_establishment' })
@@ -157,6 +159,36 @@ export class SalesDocumentEntity extends CompanyOwnedEntity {
 
   @Column('numeric', { precision: 19, scale: 2, default: 0 })
   due: string;
+
+  /**
+   * The live position of a validated invoice or deposit invoice (API `balance`; payments and credit
+   * notes change it, the seal does not cover it): received, credited, still due. On a credit note,
+   * `balanceDue` is the credit not yet allocated nor refunded. Null/zero on drafts and other types.
+   */
+  @Column('numeric', { precision: 19, scale: 2, default: 0 })
+  paid: string;
+
+  @Column('numeric', { precision: 19, scale: 2, default: 0 })
+  credited: string;
+
+  @Column('numeric', { precision: 19, scale: 2, nullable: true })
+  balanceDue: string | null;
+
+  /** Invoices and deposit invoices once validated: unpaid, partially_paid or paid. */
+  @Column('varchar', { length: 20, nullable: true })
+  paymentStatus: PaymentStatusOfInvoice | null;
+
+  /** The date of the allocation that brought the balance to zero (reports as of an earlier date still see it open). */
+  @Column('date', { nullable: true })
+  settledOn: string | null;
+
+  /** `pending` while a SEPA collection or a Stripe payment is in flight. */
+  @Column('varchar', { length: 20, nullable: true })
+  collectionStatus: CollectionStatus | null;
+
+  /** Disputed, in judicial recovery or assigned to a factor: dunning is suspended. */
+  @Column('varchar', { length: 20, nullable: true })
+  recoveryStatus: RecoveryStatus | null;
 
   /** The whole EN 16931 computation (breakdown per rate, allowances, charges), recomputed on every write. */
   @Column('jsonb')

@@ -6,6 +6,7 @@ export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 export const ACCOUNT_KINDS = ['company', 'person'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 export const PAYMENT_METHODS = ['transfer', 'direct_debit', 'card', 'cheque', 'cash', 'stripe'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export interface AccountAddress {
   label?: string;

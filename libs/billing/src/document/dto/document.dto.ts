@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsDecimalString, IsEuVatNumber, OptionalNested, OptionalNestedArray } from '@comptoir/platform/http';
+import { PAYMENT_METHODS } from '@comptoir/crm';
 import { DocumentAddressDto, DocumentLineInputDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto } from './document-parts.dto';
 
 export const MAX_LINES = 1000;
-export const PAYMENT_METHODS = ['transfer', 'direct_debit', 'card', 'cheque', 'cash', 'stripe'] as const;
 export const CREATABLE_INVOICE_KINDS = ['invoice', 'deposit'] as const;
 
 /** Body of POST /quotes, /orders, /delivery-notes, /invoices. */
