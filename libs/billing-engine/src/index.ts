@@ -16,6 +16,7 @@ export { computeTotals } from './totals/compute-totals';
 export type { InstallmentRule, InstallmentInput, TermsProblem, ScheduledInstallment } from './terms/terms.types';
 export { validatePaymentTerms } from './terms/validate-payment-terms';
 export { computeSchedule } from './terms/compute-schedule';
+export { openInstallments, type InstallmentAmount, type OpenInstallment } from './terms/open-installments';
 export { PaymentTermsError } from './terms/payment-terms-error';
 export { PAYMENT_TERMS_PRESETS, type PaymentTermsPreset } from './terms/payment-terms-presets';
 
