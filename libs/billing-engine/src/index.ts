@@ -13,8 +13,8 @@ export type {
 export { TotalsInputError } from './totals/totals-input-error';
 export { computeTotals } from './totals/compute-totals';
 
-export type { InstallmentRule, InstallmentInput, TermsProblem, ScheduledInstallment } from './terms/terms.types';
-export { validatePaymentTerms } from './terms/validate-payment-terms';
+export type { InstallmentRule, InstallmentInput, TermsProblem, ScheduledInstallment, EarlyPaymentDiscount } from './terms/terms.types';
+export { validatePaymentTerms, earlyPaymentDiscountProblems } from './terms/validate-payment-terms';
 export { computeSchedule } from './terms/compute-schedule';
 export { openInstallments, type InstallmentAmount, type OpenInstallment } from './terms/open-installments';
 export { PaymentTermsError } from './terms/payment-terms-error';

@@ -29,3 +29,9 @@ export interface ScheduledInstallment {
   method?: string | null;
   label?: string | null;
 }
+
+/** "Escompte": `percent` off when paid within `withinDays` of the invoice date (DOMAIN §6). */
+export interface EarlyPaymentDiscount {
+  percent: string;
+  withinDays: number;
+}

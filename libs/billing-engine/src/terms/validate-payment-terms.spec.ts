@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { PAYMENT_TERMS_PRESETS } from './payment-terms-presets';
 import type { InstallmentInput } from './terms.types';
-import { validatePaymentTerms } from './validate-payment-terms';
+import { earlyPaymentDiscountProblems, validatePaymentTerms } from './validate-payment-terms';
 
 const payment = (percent: string, rule: InstallmentInput['rule'] = { type: 'days', days: 30 }): InstallmentInput => ({ percent, kind: 'payment', rule });
 const problemsOf = (installments: unknown[]) => validatePaymentTerms(installments as InstallmentInput[]).map(({ path, code }) => [path, code]);
@@ -63,6 +63,45 @@ describe('validatePaymentTerms', () => {
         if (!totalsHundred) assert.equal(problems[0]!.code, 'terms_not_100');
       }),
       { numRuns: 3_000 },
+    );
+  });
+});
+
+describe('early-payment discount', () => {
+  const terms = [payment('100')];
+  const pathsOf = (discount: unknown) => validatePaymentTerms(terms, discount as never).map(({ path, code }) => [path, code]);
+
+  it('accepts 0 < percent ≤ 100 with days from 0, and no option at all', () => {
+    expect(validatePaymentTerms(terms, { percent: '2.00', withinDays: 10 })).toEqual([]);
+    expect(validatePaymentTerms(terms, { percent: '100', withinDays: 0 })).toEqual([]);
+    expect(validatePaymentTerms(terms, null)).toEqual([]);
+    expect(validatePaymentTerms(terms)).toEqual([]);
+  });
+
+  it.each([
+    ['a zero percent', { percent: '0', withinDays: 10 }, 'earlyPaymentDiscount.percent'],
+    ['a percent above 100', { percent: '100.01', withinDays: 10 }, 'earlyPaymentDiscount.percent'],
+    ['a numeric percent', { percent: 2, withinDays: 10 }, 'earlyPaymentDiscount.percent'],
+    ['three decimals', { percent: '1.005', withinDays: 10 }, 'earlyPaymentDiscount.percent'],
+    ['negative days', { percent: '2', withinDays: -1 }, 'earlyPaymentDiscount.withinDays'],
+    ['fractional days', { percent: '2', withinDays: 1.5 }, 'earlyPaymentDiscount.withinDays'],
+    ['days as text', { percent: '2', withinDays: '10' }, 'earlyPaymentDiscount.withinDays'],
+    ['not an object', 'two percent', 'earlyPaymentDiscount'],
+  ])('names the field of %s', (_case, discount, path) => {
+    expect(pathsOf(discount)).toEqual([[path, 'invalid_installment']]);
+  });
+
+  it('reports the discount next to the installments problems', () => {
+    expect(validatePaymentTerms([payment('50')], { percent: '0', withinDays: 3 }).map((p) => p.path)).toEqual(['installments', 'earlyPaymentDiscount.percent']);
+  });
+
+  it('accepts exactly the percents in (0, 100] with 2 decimals and integer days in [0, 3650] (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 11000 }), fc.integer({ min: -5, max: 4000 }), (cents, days) => {
+        const percent = new Decimal(cents).dividedBy(100).toFixed(2);
+        const valid = cents > 0 && cents <= 10000 && days >= 0 && days <= 3650;
+        expect(earlyPaymentDiscountProblems({ percent, withinDays: days }).length === 0).toBe(valid);
+      }),
     );
   });
 });

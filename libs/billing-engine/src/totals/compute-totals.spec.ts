@@ -169,6 +169,7 @@ describe('computeTotals — worked examples', () => {
       vat: [],
       vatTotal: '0.00',
       gross: '0.00',
+      deposits: '0.00',
       prepaid: '0.00',
       due: '0.00',
     });
@@ -227,5 +228,39 @@ describe('computeTotals — general discount limits', () => {
       ['10.00', '0.01'],
       ['5.50', '0.03'],
     ]);
+  });
+});
+
+describe('computeTotals — deposit deductions', () => {
+  // An order of 600 € at 20 % and 400 € at 5.5 %, a 30 % deposit invoice of 180 € + 120 € net already issued.
+  const sold: LineInput[] = [
+    { quantity: '1', unitPrice: '600', vatRate: '20' },
+    { quantity: '1', unitPrice: '400', vatRate: '5.5' },
+  ];
+  const deductions: LineInput[] = [
+    { quantity: '-1', unitPrice: '180', vatRate: '20', depositDeduction: true },
+    { quantity: '-1', unitPrice: '120', vatRate: '5.5', depositDeduction: true },
+  ];
+
+  it('deducts each rate in its own VAT group and reports the deposits deducted, gross and positive', () => {
+    const totals = computeTotals({ lines: [...sold, ...deductions] });
+    expect(totals.vat.map((g) => [g.rate, g.base, g.amount])).toEqual([
+      ['20.00', '420.00', '84.00'],
+      ['5.50', '280.00', '15.40'],
+    ]);
+    expect(totals).toMatchObject({ net: '700.00', vatTotal: '99.40', gross: '799.40', deposits: '342.60', due: '799.40' });
+    expect(computeTotals({ lines: sold }).deposits).toBe('0.00');
+  });
+
+  it('leaves deduction lines out of the general discount base', () => {
+    const totals = computeTotals({ lines: [...sold, ...deductions], generalDiscount: { mode: 'percent', base: 'net', value: '10' } });
+    expect(totals.allowances.map((a) => [a.vatRate, a.amount, a.baseAmount])).toEqual([
+      ['20.00', '60.00', '600.00'],
+      ['5.50', '40.00', '400.00'],
+    ]);
+  });
+
+  it('keeps refusing a negative unit price on a deduction line (BR-27: the quantity carries the sign)', () => {
+    expect(() => computeTotals({ lines: [{ quantity: '1', unitPrice: '-180', vatRate: '20', depositDeduction: true }] })).toThrow(expect.objectContaining({ path: 'lines[0].unitPrice' }));
   });
 });

@@ -13,14 +13,15 @@ import { totalsByVatGroup, vatAmount, type VatGroupEntry } from './vat-group';
 export function computeTotals(input: DocumentInput): DocumentTotals {
   const doc = parseDocument(input);
   const lineNets: Dec[] = Array.from({ length: doc.lineCount }, () => ZERO);
-  const lineEntries: VatGroupEntry[] = doc.items.map((line) => {
+  const lineEntries: (VatGroupEntry & { depositDeduction: boolean })[] = doc.items.map((line) => {
     lineNets[line.index] = lineNet(line);
-    return { vat: line.vat, amount: lineNets[line.index]!, exemptionReason: line.exemptionReason };
+    return { vat: line.vat, amount: lineNets[line.index]!, exemptionReason: line.exemptionReason, depositDeduction: line.depositDeduction };
   });
+  const sold = lineEntries.filter((entry) => !entry.depositDeduction);
 
   const charges = doc.items.flatMap((line) => otherTaxCharges(line, lineNets[line.index]!));
   if (doc.shipping) charges.push(shippingCharge(doc.shipping));
-  const allowances = doc.generalDiscount ? generalDiscountAllowances(doc.generalDiscount, totalsByVatGroup(lineEntries)) : [];
+  const allowances = doc.generalDiscount ? generalDiscountAllowances(doc.generalDiscount, totalsByVatGroup(sold)) : [];
 
   // BR-S-08 and siblings: group base = Σ line nets + Σ charges − Σ allowances of the group.
   const groups = totalsByVatGroup([
@@ -53,6 +54,7 @@ export function computeTotals(input: DocumentInput): DocumentTotals {
     })),
     vatTotal: money(vatTotal),
     gross: money(gross),
+    deposits: money(depositsDeducted(lineEntries)),
     prepaid: money(doc.prepaid),
     due: money(gross.minus(doc.prepaid)),
   };
@@ -61,6 +63,11 @@ export function computeTotals(input: DocumentInput): DocumentTotals {
 /** Line net (BT-131) = round2(quantity × unit price × (1 − discount / 100)), half away from zero. */
 function lineNet(line: ParsedItemLine): Dec {
   return round2(line.quantity.times(line.unitPrice).times(HUNDRED.minus(line.discountPercent)).dividedBy(HUNDRED));
+}
+
+/** Minus the gross of the deposit deduction lines, each line's VAT computed as its group's would be. */
+function depositsDeducted(entries: readonly (VatGroupEntry & { depositDeduction: boolean })[]): Dec {
+  return sum(entries.filter((entry) => entry.depositDeduction).map((entry) => entry.amount.plus(vatAmount(entry.vat, entry.amount)))).negated();
 }
 
 function money(value: Dec): string {

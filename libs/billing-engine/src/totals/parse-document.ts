@@ -20,6 +20,7 @@ export interface ParsedItemLine {
   vat: VatKey;
   exemptionReason: string | null;
   otherTaxes: ParsedOtherTax[];
+  depositDeduction: boolean;
 }
 
 export interface ParsedGeneralDiscount {
@@ -72,6 +73,7 @@ function parseLine(value: unknown, path: string, index: number): ParsedItemLine 
     vat: readVatKey(line, path),
     exemptionReason: readOptionalText(line['vatExemptionReason'], `${path}.vatExemptionReason`),
     otherTaxes: otherTaxes.map((tax, i) => parseOtherTax(tax, `${path}.otherTaxes[${i}]`)),
+    depositDeduction: line['depositDeduction'] === true,
   };
 }
 

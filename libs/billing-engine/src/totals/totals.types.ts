@@ -22,6 +22,11 @@ export interface LineInput {
   otherTaxes?: OtherTaxInput[];
   /** comment/page_break lines are ignored by totals. */
   kind?: 'item' | 'comment' | 'page_break';
+  /**
+   * A final invoice's deduction of a deposit invoice (negative quantity): counted in `deposits`, and
+   * left out of the general discount's base (the deposit was already discounted on its own invoice).
+   */
+  depositDeduction?: boolean;
 }
 
 export interface GeneralDiscountInput {
@@ -84,6 +89,11 @@ export interface DocumentTotals {
   vatTotal: string;
   /** BT-112 */
   gross: string;
+  /**
+   * Deposit invoices deducted by this (final) invoice, as a positive amount: minus the gross of its
+   * deduction lines. Informational: those lines are already in net, VAT and gross.
+   */
+  deposits: string;
   /** BT-113 */
   prepaid: string;
   /** BT-115 */
