@@ -29,37 +29,44 @@ export class BatchValidationService {
   ) {}
 
   validate(ctx: TenantContext, ids: string[]): Promise<{ id: string; number: string }[]> {
-    return this.db.transaction(ctx, async (tx) => {
-      const docs = await documents(tx).query('d').andWhere('d.id = ANY(:ids)', { ids }).andWhere(`d.type = 'invoice'`).orderBy('d.id').setLock('pessimistic_write').getMany();
-      await this.assertValidatable(tx, ids, docs);
-      const lines = await this.linesByDocument(tx, docs);
-      const changedNets = docs.flatMap((doc) => applyTotals(doc, lines.get(doc.id) ?? [], true));
-      await updateLineNets(tx, changedNets);
-      // Numbers follow dates: within a series, the earliest draft takes the lowest number.
-      docs.sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-      await this.assignNumbers(tx, docs);
-      const parts = await loadSnapshotParts(tx, docs);
-      const at = new Date();
-      for (const doc of docs) {
-        Object.assign(doc, { status: 'validated', validatedAt: at, validatedBy: validator(tx), updatedAt: at });
-        doc.snapshot = buildSnapshot(doc, lines.get(doc.id) ?? [], parts);
-      }
-      // The chain head is locked after the series (the order every validation takes them); then the
-      // rows' UPDATE runs in PostgreSQL while the entries are hashed here, the insert queued behind it.
-      const head = await this.seals.lockHead(tx);
-      const update = validatedRowsUpdate(tx, docs);
-      const entries: SealEntryInput[] = docs
-        .filter((d) => !d.testMode)
-        .map((d) => ({ kind: sealKind(d.type, d.kind)!, recordType: 'sales_document', recordId: d.id, recordDate: d.date, payload: d.snapshot! }));
-      const written = tx.manager.query(update.sql, update.params);
-      await new Promise(setImmediate); // the UPDATE is on the wire once TypeORM's promise chain ran
-      await Promise.all([written, entries.length ? this.seals.sealMany(tx, entries, head) : null]);
-      for (const doc of docs) {
-        tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'validate', changes: { status: { from: 'draft', to: 'validated' }, number: { from: null, to: doc.number } } });
-        emitDocumentEvent(tx, doc, 'validated', ['status', 'number']);
-      }
-      return docs.map((d) => ({ id: d.id, number: d.number! }));
-    });
+    return this.db.transaction(ctx, (tx) => this.validateIn(tx, ids));
+  }
+
+  /**
+   * The same, inside the caller's transaction (a deposit invoice is created and validated in one): the
+   * rows and the journal entries are written before it returns, so the rest of that transaction (a
+   * payment allocated to the invoice, the next seal) sees them.
+   */
+  async validateIn(tx: TenantTx, ids: string[]): Promise<{ id: string; number: string }[]> {
+    const docs = await documents(tx).query('d').andWhere('d.id = ANY(:ids)', { ids }).andWhere(`d.type = 'invoice'`).orderBy('d.id').setLock('pessimistic_write').getMany();
+    await this.assertValidatable(tx, ids, docs);
+    const lines = await this.linesByDocument(tx, docs);
+    const changedNets = docs.flatMap((doc) => applyTotals(doc, lines.get(doc.id) ?? [], true));
+    await updateLineNets(tx, changedNets);
+    // Numbers follow dates: within a series, the earliest draft takes the lowest number.
+    docs.sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    await this.assignNumbers(tx, docs);
+    const parts = await loadSnapshotParts(tx, docs);
+    const at = new Date();
+    for (const doc of docs) {
+      Object.assign(doc, { status: 'validated', validatedAt: at, validatedBy: validator(tx), updatedAt: at });
+      doc.snapshot = buildSnapshot(doc, lines.get(doc.id) ?? [], parts);
+    }
+    // The chain head is locked after the series (the order every validation takes them); then the
+    // rows' UPDATE runs in PostgreSQL while the entries are hashed here, the insert queued behind it.
+    const head = await this.seals.lockHead(tx);
+    const update = validatedRowsUpdate(tx, docs);
+    const entries: SealEntryInput[] = docs
+      .filter((d) => !d.testMode)
+      .map((d) => ({ kind: sealKind(d.type, d.kind)!, recordType: 'sales_document', recordId: d.id, recordDate: d.date, payload: d.snapshot! }));
+    const written = tx.manager.query(update.sql, update.params);
+    await new Promise(setImmediate); // the UPDATE is on the wire once TypeORM's promise chain ran
+    await Promise.all([written, entries.length ? this.seals.sealMany(tx, entries, head) : null]);
+    for (const doc of docs) {
+      tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'validate', changes: { status: { from: 'draft', to: 'validated' }, number: { from: null, to: doc.number } } });
+      emitDocumentEvent(tx, doc, 'validated', ['status', 'number']);
+    }
+    return docs.map((d) => ({ id: d.id, number: d.number! }));
   }
 
   /** Every id must be a draft invoice or deposit invoice of the company dated in an open period; credit notes go one by one (their remaining amount is checked against their invoice). */
