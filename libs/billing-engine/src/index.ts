@@ -12,6 +12,7 @@ export type {
 } from './totals/totals.types';
 export { TotalsInputError } from './totals/totals-input-error';
 export { computeTotals } from './totals/compute-totals';
+export { spreadByLargestRemainder } from './totals/largest-remainder';
 
 export type { InstallmentRule, InstallmentInput, TermsProblem, ScheduledInstallment, EarlyPaymentDiscount } from './terms/terms.types';
 export { validatePaymentTerms, earlyPaymentDiscountProblems } from './terms/validate-payment-terms';

@@ -1,0 +1,70 @@
+import { Dec } from '@comptoir/platform/kernel';
+
+/** The 18 fields of art. A 47 A-1 (BIC/IS, commercial accounting), in their legal order (standards/fec/FEC.md). */
+export const FEC_COLUMNS = [
+  'JournalCode',
+  'JournalLib',
+  'EcritureNum',
+  'EcritureDate',
+  'CompteNum',
+  'CompteLib',
+  'CompAuxNum',
+  'CompAuxLib',
+  'PieceRef',
+  'PieceDate',
+  'EcritureLib',
+  'Debit',
+  'Credit',
+  'EcritureLet',
+  'DateLet',
+  'ValidDate',
+  'Montantdevise',
+  'Idevise',
+] as const;
+
+/** Pipe, the separator the DGFiP tool tries after tab; never left inside a value (see `fecText`). */
+export const FEC_SEPARATOR = '|';
+export const FEC_EOL = '\r\n';
+
+/** "1234.5" → "1234,50": comma decimal, no thousands separator, no sign for the positive amounts we write. */
+export function fecAmount(value: Dec): string {
+  return value.toFixed(2).replace('.', ',');
+}
+
+/** "2026-03-15" → "20260315"; empty stays empty (optional dates). */
+export function fecDate(isoDate: string | null | undefined): string {
+  return isoDate ? isoDate.slice(0, 10).replaceAll('-', '') : '';
+}
+
+/** A label made safe for one field: no separator, tab or line break inside, trimmed, bounded. */
+export function fecText(value: string | null | undefined, max = 200): string {
+  return (value ?? '').replace(/[|\t\r\n]+/g, ' ').trim().slice(0, max);
+}
+
+/** `<SIREN>FEC<YYYYMMDD>.txt`, the date being the fiscal year's closing date (the DGFiP tool refuses any other name). */
+export function fecFileName(siren: string, fiscalYearEnd: string): string {
+  return `${siren}FEC${fecDate(fiscalYearEnd)}.txt`;
+}
+
+// ISO-8859-15 differs from ISO-8859-1 at eight code points: these characters get its bytes, and the
+// Latin-1 characters it replaced there cannot be written (they become "?").
+const LATIN9_SPECIAL = new Map<string, number>([
+  ['€', 0xa4], ['Š', 0xa6], ['š', 0xa8], ['Ž', 0xb4], ['ž', 0xb8], ['Œ', 0xbc], ['œ', 0xbd], ['Ÿ', 0xbe],
+]);
+const LATIN9_PLAIN = /^[\x00-\xa3\xa5\xa7\xa9-\xb3\xb5-\xb7\xb9-\xbb\xbf-\xff]*$/;
+
+/**
+ * Text to ISO-8859-15, the charset FEC.md calls the safe choice. The common case (plain Latin-1 text)
+ * takes Node's native encoder; only text with € or other Latin-9 letters goes character by character.
+ */
+export function encodeLatin9(text: string): Buffer {
+  if (LATIN9_PLAIN.test(text)) return Buffer.from(text, 'latin1');
+  const bytes = Buffer.alloc(text.length);
+  let length = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const special = LATIN9_SPECIAL.get(char);
+    bytes[length++] = special ?? (code <= 0xff && LATIN9_PLAIN.test(char) ? code : 0x3f);
+  }
+  return bytes.subarray(0, length);
+}

@@ -1,0 +1,51 @@
+import type { JournalSetting } from '../settings/accounting-defaults';
+import { FEC_COLUMNS, FEC_EOL, FEC_SEPARATOR, fecAmount, fecDate, fecText } from './fec-format';
+import type { JournalEntry } from './journal-entry';
+
+export const FEC_HEADER = FEC_COLUMNS.join(FEC_SEPARATOR) + FEC_EOL;
+
+/**
+ * Numbers the entries of one journal: "VT000001", "VT000002"… — a continuous sequence per journal in
+ * the order the entries are written (BOFiP § 100), which is their date order.
+ */
+export class JournalSequence {
+  private count = 0;
+
+  constructor(readonly journal: JournalSetting) {}
+
+  next(): string {
+    this.count += 1;
+    return `${this.journal.code}${String(this.count).padStart(6, '0')}`;
+  }
+
+  get entries(): number {
+    return this.count;
+  }
+}
+
+/** The FEC records of one entry, each ending with CRLF; amounts in euros (Montantdevise/Idevise left empty). */
+export function entryRecords(sequence: JournalSequence, entry: JournalEntry): string {
+  const num = sequence.next();
+  const common = [fecText(sequence.journal.code), fecText(sequence.journal.label), num, fecDate(entry.date)];
+  const piece = [fecText(entry.pieceRef), fecDate(entry.pieceDate), fecText(entry.label)];
+  let out = '';
+  for (const line of entry.lines) {
+    out +=
+      [
+        ...common,
+        fecText(line.account.num),
+        fecText(line.account.label),
+        fecText(line.aux?.num),
+        fecText(line.aux?.label),
+        ...piece,
+        fecAmount(line.debit),
+        fecAmount(line.credit),
+        fecText(line.lettering?.code),
+        fecDate(line.lettering?.date),
+        fecDate(entry.validDate),
+        '',
+        '',
+      ].join(FEC_SEPARATOR) + FEC_EOL;
+  }
+  return out;
+}
