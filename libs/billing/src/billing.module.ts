@@ -10,6 +10,11 @@ import { DocumentValidationService } from './document/document-validation.servic
 import { SalesDocumentService } from './document/sales-document.service';
 import { DocumentPdfService } from './pdf/document-pdf.service';
 import { OriginalPdfHandler } from './pdf/original-pdf.handler';
+import { CashFlowForecastService } from './receivables/cash-flow/cash-flow-forecast.service';
+import { CashFlowSourceRegistry } from './receivables/cash-flow/cash-flow-source.registry';
+import { InvoiceCashFlowSource } from './receivables/cash-flow/invoice-cash-flow-source';
+import { ReceivablesController } from './receivables/receivables.controller';
+import { ReceivablesService } from './receivables/receivables.service';
 import { SalesDocumentSealSource } from './seal/sales-document-seal-source';
 import { BillingSettingsController } from './settings/billing-settings.controller';
 import { BillingSettingsService } from './settings/billing-settings.service';
@@ -21,9 +26,9 @@ import { BillingSettingsService } from './settings/billing-settings.service';
  */
 @Module({
   imports: [CatalogModule, PdfModule, LedgerLockModule.forSources([SalesDocumentSealSource])],
-  controllers: [InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController],
-  providers: [SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService],
-  exports: [SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService],
+  controllers: [InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController, ReceivablesController],
+  providers: [SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, CashFlowForecastService, InvoiceCashFlowSource],
+  exports: [SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry],
 })
 export class BillingModule {}
 

@@ -15,6 +15,7 @@ export * from './settings/billing-settings.service';
 export * from './pdf/document-pdf.service';
 export * from './payments/payment.entity';
 export * from './payments/payment-allocation.entity';
+export * from './receivables/index';
 
 import { SalesDocumentLineEntity } from './document/sales-document-line.entity';
 import { SalesDocumentLinkEntity } from './document/sales-document-link.entity';
