@@ -38,7 +38,7 @@ export function fecDate(isoDate: string | null | undefined): string {
 
 /** A label made safe for one field: no separator, tab or line break inside, trimmed, bounded. */
 export function fecText(value: string | null | undefined, max = 200): string {
-  return (value ?? '').replace(/[|\t\r\n]+/g, ' ').trim().slice(0, max);
+  return (value ?? '').replace(/\s*[|\t\r\n]+\s*/g, ' ').trim().slice(0, max);
 }
 
 /** `<SIREN>FEC<YYYYMMDD>.txt`, the date being the fiscal year's closing date (the DGFiP tool refuses any other name). */
@@ -51,20 +51,21 @@ export function fecFileName(siren: string, fiscalYearEnd: string): string {
 const LATIN9_SPECIAL = new Map<string, number>([
   ['€', 0xa4], ['Š', 0xa6], ['š', 0xa8], ['Ž', 0xb4], ['ž', 0xb8], ['Œ', 0xbc], ['œ', 0xbd], ['Ÿ', 0xbe],
 ]);
-const LATIN9_PLAIN = /^[\x00-\xa3\xa5\xa7\xa9-\xb3\xb5-\xb7\xb9-\xbb\xbf-\xff]*$/;
+/** A character Latin-1 and Latin-9 do not write with the same byte. */
+const NOT_LATIN1_ALIKE = /[\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc-\u00be\u0100-\uffff]/;
 
 /**
  * Text to ISO-8859-15, the charset FEC.md calls the safe choice. The common case (plain Latin-1 text)
  * takes Node's native encoder; only text with € or other Latin-9 letters goes character by character.
  */
 export function encodeLatin9(text: string): Buffer {
-  if (LATIN9_PLAIN.test(text)) return Buffer.from(text, 'latin1');
+  if (!NOT_LATIN1_ALIKE.test(text)) return Buffer.from(text, 'latin1');
   const bytes = Buffer.alloc(text.length);
   let length = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
     const special = LATIN9_SPECIAL.get(char);
-    bytes[length++] = special ?? (code <= 0xff && LATIN9_PLAIN.test(char) ? code : 0x3f);
+    bytes[length++] = special ?? (NOT_LATIN1_ALIKE.test(char) ? 0x3f : code);
   }
   return bytes.subarray(0, length);
 }
