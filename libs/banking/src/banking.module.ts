@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@comptoir/billing';
+import { STRIPE_CONTROLLERS, STRIPE_PROVIDERS } from './stripe/stripe-providers';
 
 /**
  * HTTP side of banking: bank accounts (IBAN/BIC), SEPA mandates, SEPA direct-debit batches and
@@ -8,8 +9,8 @@ import { BillingModule } from '@comptoir/billing';
  */
 @Module({
   imports: [BillingModule],
-  controllers: [],
-  providers: [],
+  controllers: [...STRIPE_CONTROLLERS],
+  providers: [...STRIPE_PROVIDERS],
 })
 export class BankingModule {}
 

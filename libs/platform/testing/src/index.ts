@@ -2,3 +2,4 @@ export * from './test-postgres';
 export * from './test-config';
 export * from './test-database';
 export * from './standards';
+export * from './xsd';
