@@ -10,6 +10,7 @@ import { DocumentValidationService } from './document/document-validation.servic
 import { SalesDocumentService } from './document/sales-document.service';
 import { DocumentPdfService } from './pdf/document-pdf.service';
 import { OriginalPdfHandler } from './pdf/original-pdf.handler';
+import { PAYMENT_CONTROLLERS, PAYMENT_PROVIDERS, PAYMENT_SEAL_SOURCES } from './payments/payments.providers';
 import { CashFlowForecastService } from './receivables/cash-flow/cash-flow-forecast.service';
 import { CashFlowSourceRegistry } from './receivables/cash-flow/cash-flow-source.registry';
 import { InvoiceCashFlowSource } from './receivables/cash-flow/invoice-cash-flow-source';
@@ -25,10 +26,10 @@ import { BillingSettingsService } from './settings/billing-settings.service';
  * in this process too (drafts on demand, originals when first asked before the worker stored them).
  */
 @Module({
-  imports: [CatalogModule, PdfModule, LedgerLockModule.forSources([SalesDocumentSealSource])],
-  controllers: [InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController, ReceivablesController],
-  providers: [SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, CashFlowForecastService, InvoiceCashFlowSource],
-  exports: [SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry],
+  imports: [CatalogModule, PdfModule, LedgerLockModule.forSources([...PAYMENT_SEAL_SOURCES, SalesDocumentSealSource])],
+  controllers: [...PAYMENT_CONTROLLERS, InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController, ReceivablesController],
+  providers: [...PAYMENT_PROVIDERS, SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, CashFlowForecastService, InvoiceCashFlowSource],
+  exports: [...PAYMENT_PROVIDERS, SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry],
 })
 export class BillingModule {}
 

@@ -15,6 +15,11 @@ export * from './settings/billing-settings.service';
 export * from './pdf/document-pdf.service';
 export * from './payments/payment.entity';
 export * from './payments/payment-allocation.entity';
+export * from './payments/settlement-ledger';
+export * from './payments/payment.service';
+export * from './payments/credit-settlement.service';
+export * from './payments/invoice-collection-flags';
+export * from './payments/allocation-rules';
 export * from './receivables/index';
 
 import { SalesDocumentLineEntity } from './document/sales-document-line.entity';

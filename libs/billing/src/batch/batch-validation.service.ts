@@ -8,6 +8,7 @@ import { buildSnapshot, loadSnapshotParts } from '../document/document-snapshot'
 import { documentLines, documents, updateLineNets } from '../document/document-store';
 import { applyTotals } from '../document/document-totals';
 import { validatedRowsUpdate } from '../document/validated-rows';
+import { SettlementLedger } from '../payments/settlement-ledger';
 import { testNumber, validator } from '../document/document-validation.service';
 import { SalesDocumentLineEntity } from '../document/sales-document-line.entity';
 import { SalesDocumentEntity } from '../document/sales-document.entity';
@@ -26,6 +27,7 @@ export class BatchValidationService {
     private readonly numbering: NumberingService,
     private readonly seals: SealService,
     private readonly periods: PeriodGuard,
+    private readonly settlements: SettlementLedger,
   ) {}
 
   validate(ctx: TenantContext, ids: string[]): Promise<{ id: string; number: string }[]> {
@@ -62,6 +64,7 @@ export class BatchValidationService {
     const written = tx.manager.query(update.sql, update.params);
     await new Promise(setImmediate); // the UPDATE is on the wire once TypeORM's promise chain ran
     await Promise.all([written, entries.length ? this.seals.sealMany(tx, entries, head) : null]);
+    await this.settlements.open(tx, docs.map((d) => d.id));
     for (const doc of docs) {
       tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'validate', changes: { status: { from: 'draft', to: 'validated' }, number: { from: null, to: doc.number } } });
       emitDocumentEvent(tx, doc, 'validated', ['status', 'number']);

@@ -22,6 +22,7 @@ export async function listDocuments(tx: TenantTx, type: DocumentType, query: Lis
   const qb = documents(tx).query('d').andWhere('d.type = :type', { type });
   if (query.status) qb.andWhere('d.status = :status', { status: query.status });
   if (query.kind) qb.andWhere('d.kind = :kind', { kind: query.kind });
+  if (query.paymentStatus) qb.andWhere('d.paymentStatus = :paymentStatus', { paymentStatus: query.paymentStatus });
   if (query.accountId) qb.andWhere('d.accountId = :accountId', { accountId: query.accountId });
   if (query.dateFrom) qb.andWhere('d.date >= :dateFrom', { dateFrom: query.dateFrom });
   if (query.dateTo) qb.andWhere('d.date <= :dateTo', { dateTo: query.dateTo });

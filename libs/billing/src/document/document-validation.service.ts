@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { assertOpenUntil, ChainHead, NumberingService, periodClosedAtCommit, SealService } from '@comptoir/ledger-lock';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { diffFields, TenantDb, TenantTx } from '@comptoir/platform/database';
+import { CreditSettlementService } from '../payments/credit-settlement.service';
+import { SettlementLedger } from '../payments/settlement-ledger';
 import { assertWithinRemaining, creditedSoFar } from './credit-notes';
 import { AUDITED } from './document-drafting';
 import { emitDocumentEvent } from './document-events';
@@ -35,6 +37,8 @@ export class DocumentValidationService {
     private readonly db: TenantDb,
     private readonly numbering: NumberingService,
     private readonly seals: SealService,
+    private readonly settlements: SettlementLedger,
+    private readonly credits: CreditSettlementService,
   ) {}
 
   async validate(ctx: TenantContext, type: DocumentType, id: string): Promise<LoadedDocument> {
@@ -54,9 +58,11 @@ export class DocumentValidationService {
       assertOpenUntil(doc.date, parts.closedUntil);
       const before = { ...doc };
       await updateLineNets(tx, applyTotals(doc, lines, true));
+      let corrected: SalesDocumentEntity | null = null;
       if (doc.kind === 'credit_note' && doc.creditedInvoiceId) {
         const invoice = await loadWithLines(tx, 'invoice', doc.creditedInvoiceId, true);
         assertWithinRemaining(invoice, await creditedSoFar(tx, invoice.doc.id, { includeDrafts: false, excludeId: doc.id }), loaded);
+        corrected = invoice.doc;
       }
       const kind = doc.testMode ? null : sealKind(doc.type, doc.kind);
       const series = { documentType: numberingSeries(doc.type, doc.kind), establishmentId: doc.establishmentId, dates: [doc.date] };
@@ -75,6 +81,9 @@ export class DocumentValidationService {
       if (kind) this.seals.sealAtCommit(tx, [{ kind, recordType: 'sales_document', recordId: doc.id, recordDate: doc.date, payload: doc.snapshot }], head!);
       const update = validatedRowsUpdate(tx, [doc]);
       tx.writeAtCommit(update.sql, update.params);
+      // The live balance opens with the validated row; a credit note is then spent on the invoice it corrects.
+      this.settlements.openAtCommit(tx, [doc.id]);
+      if (corrected) this.credits.allocateAtValidation(tx, doc, corrected);
       tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'validate', changes: diffFields(before as never, doc as never, AUDITED) });
       emitDocumentEvent(tx, doc, 'validated', ['status', 'number']);
       return loaded;

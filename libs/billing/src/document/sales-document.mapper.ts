@@ -1,4 +1,5 @@
 import type { DocumentTotals } from '@comptoir/billing-engine';
+import { liveBalanceOf } from '../payments/live-balance';
 import { soldLine } from './document-snapshot';
 import { DocumentLineDto, DocumentTotalsDto, SalesDocumentResponseDto, SalesDocumentSummaryDto } from './dto/document-response.dto';
 import { SalesDocumentLineEntity } from './sales-document-line.entity';
@@ -64,6 +65,7 @@ export function toDocumentDto(d: SalesDocumentEntity, lines: SalesDocumentLineEn
     creditedInvoiceId: d.creditedInvoiceId,
     validatedAt: d.validatedAt?.toISOString() ?? null,
     hasOriginalPdf: d.pdfKey !== null,
+    ...liveBalanceOf(d),
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };
@@ -87,6 +89,7 @@ export function toSummaryDto(d: SalesDocumentEntity, accountName: string): Sales
     gross: d.gross,
     due: d.due,
     testMode: d.testMode,
+    ...liveBalanceOf(d),
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };

@@ -24,6 +24,7 @@ export const AUDITED_ENTITIES: Record<string, string> = {
   price_list: 'catalog:read',
   customer_price: 'catalog:read',
   sales_document: 'billing:read',
+  payment: 'billing:read',
   billing_settings: 'billing:read',
   number_sequence: 'ledger:read',
   ledger_closing: 'ledger:read',

@@ -3,6 +3,8 @@ import type { VatCategoryCode } from '@comptoir/billing-engine';
 import { PageOf, TimestampsDto } from '@comptoir/platform/http';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, INVOICE_KINDS, InvoiceKind, LINE_KINDS, LineKind, LINK_RELATIONS, LinkRelation } from '../document-kinds';
 import { OtherTaxDto } from '@comptoir/catalog';
+import { DocumentBalanceDto } from '../../payments/dto/live-balance.dto';
+import { COLLECTION_STATUSES, CollectionStatus, PAYMENT_STATUSES, PaymentStatusOfInvoice, RECOVERY_STATUSES, RecoveryStatus } from '../document-kinds';
 import { DocumentAddressDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto, VAT_CATEGORIES } from './document-parts.dto';
 
 export class VatBreakdownDto {
@@ -105,6 +107,10 @@ export class SalesDocumentResponseDto extends TimestampsDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'Credit notes: the invoice they correct' }) creditedInvoiceId: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) validatedAt: string | null;
   @ApiProperty({ example: false, description: 'The original PDF is stored' }) hasOriginalPdf: boolean;
+  @ApiProperty({ enum: PAYMENT_STATUSES, nullable: true, example: 'partially_paid', description: 'Validated invoices and deposit invoices only' }) paymentStatus: PaymentStatusOfInvoice | null;
+  @ApiProperty({ type: DocumentBalanceDto, nullable: true, description: 'The live position (payments, credit notes); null on drafts, TEST mode and other types. Never part of the sealed totals' }) balance: DocumentBalanceDto | null;
+  @ApiProperty({ enum: COLLECTION_STATUSES, nullable: true, example: null, description: 'pending while a SEPA or Stripe collection is in flight' }) collectionStatus: CollectionStatus | null;
+  @ApiProperty({ enum: RECOVERY_STATUSES, nullable: true, example: null, description: 'Disputed, judicial recovery or factored: dunning is suspended' }) recoveryStatus: RecoveryStatus | null;
 }
 
 /** A list row: the header and totals, no lines. */
@@ -125,6 +131,10 @@ export class SalesDocumentSummaryDto extends TimestampsDto {
   @ApiProperty({ example: '300.00' }) gross: string;
   @ApiProperty({ example: '300.00' }) due: string;
   @ApiProperty({ example: false }) testMode: boolean;
+  @ApiProperty({ enum: PAYMENT_STATUSES, nullable: true, example: 'unpaid' }) paymentStatus: PaymentStatusOfInvoice | null;
+  @ApiProperty({ type: DocumentBalanceDto, nullable: true }) balance: DocumentBalanceDto | null;
+  @ApiProperty({ enum: COLLECTION_STATUSES, nullable: true, example: null }) collectionStatus: CollectionStatus | null;
+  @ApiProperty({ enum: RECOVERY_STATUSES, nullable: true, example: null }) recoveryStatus: RecoveryStatus | null;
 }
 
 export class SalesDocumentPageDto extends PageOf(SalesDocumentSummaryDto) {}

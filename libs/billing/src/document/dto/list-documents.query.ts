@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDate, ListQueryDto } from '@comptoir/platform/http';
-import { DOCUMENT_STATUSES, DocumentStatus, INVOICE_KINDS, InvoiceKind } from '../document-kinds';
+import { DOCUMENT_STATUSES, DocumentStatus, INVOICE_KINDS, InvoiceKind, PAYMENT_STATUSES, PaymentStatusOfInvoice } from '../document-kinds';
 
 export const DOCUMENT_SORTS = ['date', '-date', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
@@ -22,6 +22,11 @@ export class ListDocumentsQuery extends ListQueryDto {
   @IsOptional()
   @IsIn(INVOICE_KINDS)
   kind?: InvoiceKind;
+
+  @ApiPropertyOptional({ enum: PAYMENT_STATUSES, example: 'partially_paid', description: 'Invoices only: validated invoices and deposit invoices by payment status' })
+  @IsOptional()
+  @IsIn(PAYMENT_STATUSES)
+  paymentStatus?: PaymentStatusOfInvoice;
 
   @ApiPropertyOptional({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
   @IsOptional()
