@@ -172,7 +172,7 @@ async function main(): Promise<void> {
       await c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
       await c.query(`CREATE DATABASE ${BENCH_DB}`);
     });
-    const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), LEDGER_SEAL_KEY: randomBytes(32).toString('hex') };
+    const secrets = { AUTH_SECRET: randomBytes(32).toString('hex'), LEDGER_SEAL_KEY: randomBytes(32).toString('hex'), SECRETS_KEY: randomBytes(32).toString('hex') };
     await migrate(loadConfig({ DATABASE_URL: benchUrl, ...secrets, LOG_LEVEL: 'silent', NODE_ENV: 'production' }));
     api = await startApi({ PATH: process.env['PATH'], HOME: process.env['HOME'], NODE_ENV: 'production', DATABASE_URL: benchUrl, ...secrets, FILE_STORE_DIR: files, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1' });
     log(`API on ${api.baseUrl}; database ${BENCH_DB}; no worker (events accumulate in the outbox, PDFs are not rendered)`);

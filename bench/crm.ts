@@ -262,6 +262,7 @@ async function main(): Promise<void> {
       DATABASE_URL: benchUrl,
       AUTH_SECRET: authSecret,
       LEDGER_SEAL_KEY: randomBytes(32).toString('hex'),
+      SECRETS_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'silent',
       PUBLIC_URL: 'http://127.0.0.1',
       ...(process.env['DATABASE_APP_PASSWORD'] ? { DATABASE_APP_PASSWORD: process.env['DATABASE_APP_PASSWORD'] } : {}),

@@ -72,6 +72,7 @@ function localSecrets() {
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   secrets.authSecret ??= randomBytes(32).toString('hex');
   secrets.ledgerSealKey ??= randomBytes(32).toString('hex');
+  secrets.secretsKey ??= randomBytes(32).toString('hex');
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -181,6 +182,7 @@ async function main() {
     DATABASE_URL: database.url,
     AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.authSecret,
     LEDGER_SEAL_KEY: process.env.LEDGER_SEAL_KEY ?? secrets.ledgerSealKey,
+    SECRETS_KEY: process.env.SECRETS_KEY ?? secrets.secretsKey,
     FILE_STORE_DIR: process.env.FILE_STORE_DIR ?? join(dataDir, 'files'),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     DEV_SMTP_PORT: process.env.DEV_SMTP_PORT ?? String(await freePort(1025)),

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { createTestDatabase, TEST_AUTH_SECRET, TEST_LEDGER_SEAL_KEY, TestDatabase } from '@comptoir/platform/testing';
+import { createTestDatabase, TEST_AUTH_SECRET, TEST_LEDGER_SEAL_KEY, TEST_SECRETS_KEY, TestDatabase } from '@comptoir/platform/testing';
 import { randomSiren } from '../support/fixtures';
 import { ApiProcess } from './api-process';
 
@@ -63,7 +63,7 @@ describe('Invoice numbering while the API process is SIGKILLed and restarted', (
   beforeAll(async () => {
     db = await createTestDatabase();
     files = mkdtempSync(join(tmpdir(), 'comptoir-kill-'));
-    api = await ApiProcess.start({ DATABASE_URL: db.url, AUTH_SECRET: TEST_AUTH_SECRET, LEDGER_SEAL_KEY: TEST_LEDGER_SEAL_KEY, FILE_STORE_DIR: files, NODE_ENV: 'test' });
+    api = await ApiProcess.start({ DATABASE_URL: db.url, AUTH_SECRET: TEST_AUTH_SECRET, LEDGER_SEAL_KEY: TEST_LEDGER_SEAL_KEY, SECRETS_KEY: TEST_SECRETS_KEY, FILE_STORE_DIR: files, NODE_ENV: 'test' });
     const anonymous = { url: api.url, headers: {} };
     const signup = await expectStatus(anonymous, 'POST', '/api/v1/auth/signup', 201, {
       email: 'kill@example.test',

@@ -1,11 +1,14 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every environment variable Comptoir reads, validated once at boot. Domain code receives this object
  * through DI and never touches process.env. README.md's configuration table mirrors this class.
  */
 export const APP_DB_ROLE = 'comptoir_app';
+
+/** 32 random bytes as 64 hex characters or base64 / base64url (43 characters, with or without `=`). */
+const SECRETS_KEY_PATTERN = /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/;
 
 export class AppConfig {
   @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
@@ -75,6 +78,22 @@ export class AppConfig {
   @MinLength(32)
   ledgerSealKey?: string;
 
+  /**
+   * Key of the secrets kept in the database (Stripe keys, webhook signing secrets), sealed with
+   * AES-256-GCM: 32 random bytes, hex or base64. Required by the API; `npm start` generates one into
+   * .data/secrets.json. Losing it makes those secrets unreadable (enter them again); never commit it.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(SECRETS_KEY_PATTERN, { message: 'must be 32 random bytes, as 64 hex characters or base64' })
+  secretsKey?: string;
+
+  /** Stripe's API base URL: the real one unless set (tests and local runs point it at a fake or stripe-mock). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\/[^/]+\/?$/, { message: 'must be an http(s) origin such as http://127.0.0.1:12111' })
+  stripeApiUrl?: string;
+
   /** System Chromium driven by puppeteer for PDFs (never a downloaded browser). */
   @IsString()
   chromiumPath = '/usr/bin/chromium';
@@ -125,6 +144,8 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   WEB_DIST_DIR: 'webDistDir',
   QUEUE_PREFIX: 'queuePrefix',
   LEDGER_SEAL_KEY: 'ledgerSealKey',
+  SECRETS_KEY: 'secretsKey',
+  STRIPE_API_URL: 'stripeApiUrl',
   CHROMIUM_PATH: 'chromiumPath',
   PDF_POOL_SIZE: 'pdfPoolSize',
   FILE_STORE_DIR: 'fileStoreDir',

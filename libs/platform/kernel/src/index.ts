@@ -7,3 +7,4 @@ export * from './domain-event';
 export * from './tenant-context';
 export * from './calendar-date';
 export * from './secret-box';
+export * from './secret-box';

@@ -14,6 +14,9 @@ export const REDACTED_PATHS = [
   '*.accessToken',
   '*.iban',
   '*.apiKey',
+  '*.secretKey',
+  '*.webhookSecret',
+  'req.headers["stripe-signature"]',
 ];
 
 /** JSON logs with a request id (taken from X-Request-Id when a proxy set one). */

@@ -4,6 +4,8 @@ import { AppConfig, loadConfig } from '@comptoir/platform/config';
 
 export const TEST_AUTH_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 export const TEST_LEDGER_SEAL_KEY = 'test-seal-key-0123456789abcdef0123456789abcdef';
+/** 32 bytes in hex, as SECRETS_KEY expects. */
+export const TEST_SECRETS_KEY = '5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7';
 
 export function testConfig(databaseUrl: string, overrides: Partial<Record<keyof AppConfig, unknown>> = {}): AppConfig {
   // One file store per test database, so suites running in parallel never see each other's files.
@@ -14,6 +16,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Record<keyof 
       databaseUrl,
       authSecret: TEST_AUTH_SECRET,
       ledgerSealKey: TEST_LEDGER_SEAL_KEY,
+      secretsKey: TEST_SECRETS_KEY,
       fileStoreDir: join(tmpdir(), 'comptoir-test-files', database),
       logLevel: 'silent',
       nodeEnv: 'test',
