@@ -4,6 +4,7 @@ import { LedgerLockCoreModule, LedgerLockModule } from '@comptoir/ledger-lock';
 import { PdfModule } from '@comptoir/platform/pdf';
 import { BatchValidationService } from './batch/batch-validation.service';
 import { DeliveryNotesController, DocumentMapController, InvoiceBatchController, InvoicesController, OrdersController, QuotesController } from './document/document-controllers';
+import { DEPOSIT_CONTROLLERS, DEPOSIT_PROVIDERS } from './deposits/deposits.providers';
 import { DocumentDrafting } from './document/document-drafting';
 import { DocumentLineFactory } from './document/document-lines';
 import { DocumentValidationService } from './document/document-validation.service';
@@ -27,8 +28,8 @@ import { BillingSettingsService } from './settings/billing-settings.service';
  */
 @Module({
   imports: [CatalogModule, PdfModule, LedgerLockModule.forSources([...PAYMENT_SEAL_SOURCES, SalesDocumentSealSource])],
-  controllers: [...PAYMENT_CONTROLLERS, InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController, ReceivablesController],
-  providers: [...PAYMENT_PROVIDERS, SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, CashFlowForecastService, InvoiceCashFlowSource],
+  controllers: [...PAYMENT_CONTROLLERS, InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController, ...DEPOSIT_CONTROLLERS, ReceivablesController],
+  providers: [...DEPOSIT_PROVIDERS, ...PAYMENT_PROVIDERS, SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, CashFlowForecastService, InvoiceCashFlowSource],
   exports: [...PAYMENT_PROVIDERS, SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry],
 })
 export class BillingModule {}

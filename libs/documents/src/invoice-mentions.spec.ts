@@ -39,6 +39,24 @@ describe('invoiceMentions', () => {
     expect(mentions).not.toContain(NO_EARLY_PAYMENT_DISCOUNT);
   });
 
+  it("prints the document's early-payment discount option instead of the settings' wording or \"pas d'escompte\"", () => {
+    const doc = sampleInvoice();
+    const mentions = invoiceMentions({ ...doc, legal: { ...doc.legal, earlyPaymentText: 'Escompte selon CGV', earlyPaymentDiscount: { percent: '2.00', withinDays: 10 } } });
+    expect(mentions).toContain('Escompte de 2 % pour paiement sous 10 jours à compter de la date de facture');
+    expect(mentions).not.toContain(NO_EARLY_PAYMENT_DISCOUNT);
+    expect(mentions).not.toContain('Escompte selon CGV');
+    const cash = invoiceMentions({ ...doc, legal: { ...doc.legal, earlyPaymentDiscount: { percent: '1.5', withinDays: 0 } } });
+    expect(cash).toContain('Escompte de 1,5 % pour paiement comptant à compter de la date de facture');
+  });
+
+  it('recalls the deposits a final invoice deducts, and says nothing of them otherwise', () => {
+    const doc = sampleInvoice();
+    const mentions = invoiceMentions({ ...doc, totals: { ...doc.totals, deposits: '342.60' } });
+    expect(mentions.find((m) => m.startsWith('Acomptes déduits'))?.replace(/\s/g, ' ')).toBe("Acomptes déduits : 342,60 € TTC (factures d'acompte rappelées ligne à ligne)");
+    expect(invoiceMentions({ ...doc, totals: { ...doc.totals, deposits: '0.00' } }).some((m) => m.startsWith('Acomptes'))).toBe(false);
+    expect(invoiceMentions(doc).some((m) => m.startsWith('Acomptes'))).toBe(false);
+  });
+
   it('falls back to the statutory penalty wording for a business when none is configured', () => {
     const doc = sampleInvoice();
     expect(invoiceMentions({ ...doc, legal: { ...doc.legal, latePenaltyText: ' ' } })).toContain("Pénalités de retard : taux d'intérêt de la BCE majoré de 10 points");

@@ -1,4 +1,4 @@
-import { formatDate } from './format';
+import { formatDate, formatMoney, formatPercent, isNonZero } from './format';
 import { PrintableDocument, VatCategoryCode } from './printable-document';
 
 export const NO_EARLY_PAYMENT_DISCOUNT = "Pas d'escompte pour paiement anticipé";
@@ -36,12 +36,23 @@ export function invoiceMentions(doc: PrintableDocument): string[] {
   mentions.push(...vatMentions(doc));
   const dueDate = doc.dueDate ?? doc.schedule.at(-1)?.dueDate;
   if (dueDate) mentions.push(`Date d'échéance : ${formatDate(dueDate)}`);
-  mentions.push(doc.legal.earlyPaymentText.trim() || NO_EARLY_PAYMENT_DISCOUNT);
+  if (isNonZero(doc.totals.deposits)) mentions.push(`Acomptes déduits : ${formatMoney(doc.totals.deposits!, doc.currency)} TTC (factures d'acompte rappelées ligne à ligne)`);
+  mentions.push(earlyPaymentMention(doc));
   if (doc.buyerIsBusiness) {
     mentions.push(doc.legal.latePenaltyText.trim() || DEFAULT_LATE_PENALTY);
     mentions.push(RECOVERY_INDEMNITY);
   } else if (doc.legal.latePenaltyText.trim()) mentions.push(doc.legal.latePenaltyText.trim());
   return mentions;
+}
+
+/** The document's early-payment discount, else the company's wording, else the legal "no discount" sentence. */
+function earlyPaymentMention(doc: PrintableDocument): string {
+  const discount = doc.legal.earlyPaymentDiscount;
+  if (discount) {
+    const within = discount.withinDays === 0 ? 'comptant' : `sous ${discount.withinDays} jour${discount.withinDays > 1 ? 's' : ''}`;
+    return `Escompte de ${formatPercent(discount.percent)} pour paiement ${within} à compter de la date de facture`;
+  }
+  return doc.legal.earlyPaymentText.trim() || NO_EARLY_PAYMENT_DISCOUNT;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AllowanceCharge, DocumentTotals, ScheduledInstallment, VatBreakdown, VatCategoryCode } from '@comptoir/billing-engine';
+import type { AllowanceCharge, DocumentTotals, EarlyPaymentDiscount, ScheduledInstallment, VatBreakdown, VatCategoryCode } from '@comptoir/billing-engine';
 
 /**
  * What a sales document needs to be printed: a frozen, already computed snapshot (numbers as decimal strings).
@@ -66,7 +66,7 @@ export type PrintableAllowanceCharge = Pick<AllowanceCharge, 'reason' | 'amount'
 export type PrintableVatBreakdown = VatBreakdown;
 
 /** The printed subset of billing-engine's DocumentTotals. */
-export type PrintableTotals = Pick<DocumentTotals, 'lineNetTotal' | 'net' | 'vat' | 'vatTotal' | 'gross' | 'prepaid' | 'due'> & {
+export type PrintableTotals = Pick<DocumentTotals, 'lineNetTotal' | 'net' | 'vat' | 'vatTotal' | 'gross' | 'prepaid' | 'due'> & Partial<Pick<DocumentTotals, 'deposits'>> & {
   allowances: PrintableAllowanceCharge[];
   charges: PrintableAllowanceCharge[];
 };
@@ -77,6 +77,8 @@ export type PrintableInstallment = ScheduledInstallment;
 export interface PrintableLegal {
   latePenaltyText: string;
   earlyPaymentText: string;
+  /** The document's early-payment discount option: printed instead of the settings' text. */
+  earlyPaymentDiscount?: EarlyPaymentDiscount | null;
   vatOnDebits: boolean;
   precedingInvoiceNumber?: string | null;
   precedingInvoiceDate?: string | null;

@@ -1,5 +1,6 @@
 import { BusinessRuleError, ConflictError } from '@comptoir/platform/kernel';
 import { TenantTx } from '@comptoir/platform/database';
+import { depositDeductionLines } from '../deposits/deposit-lines';
 import { CONVERSIONS, DocumentStatus, DocumentType } from './document-kinds';
 import { copyLine, LineValues } from './document-lines';
 import { documentLines, LoadedDocument } from './document-store';
@@ -20,11 +21,14 @@ export function assertConvertible(source: LoadedDocument, to: DocumentType): voi
 }
 
 /**
- * The lines of the converted document, each pointing at its source line. A delivery note has no
- * prices of its own: an invoice made from it takes them from the order lines it was delivered from.
+ * The lines of the converted document, each pointing at its source line, then (final invoice of an
+ * order or quote) the deposit deductions. A delivery note has no prices of its own: an invoice made
+ * from it takes them from the order lines it was delivered from.
  */
 export async function conversionLines(tx: TenantTx, source: LoadedDocument, to: DocumentType): Promise<LineValues[]> {
   const copies = source.lines.map((l) => copyLine(l));
+  // The final invoice of an order or quote deducts the deposit invoices drawn on it (DOMAIN §4).
+  if (to === 'invoice' && (source.doc.type === 'order' || source.doc.type === 'quote')) return [...copies, ...(await depositDeductionLines(tx, source.doc.id))];
   if (source.doc.type !== 'delivery_note' || to !== 'invoice') return copies;
   const orderLineIds = source.lines.map((l) => l.sourceLineId).filter((id): id is string => id !== null);
   if (!orderLineIds.length) return copies;

@@ -11,7 +11,7 @@ import { emitDocumentEvent } from './document-events';
 import { attachLines, DocumentLineFactory, LineValues } from './document-lines';
 import { assertCompanyUser, loadCompany, loadContact, loadCustomer, loadEstablishment } from './document-parties';
 import { documents, insertLines, link, LoadedDocument, replaceLines, updateLineNets } from './document-store';
-import { applyTotals, asInstallments, assertTermsValid } from './document-totals';
+import { applyTotals, asInstallments, assertEarlyPaymentDiscountValid, assertTermsValid } from './document-totals';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/document.dto';
 import { SalesDocumentEntity } from './sales-document.entity';
 
@@ -165,6 +165,7 @@ export class DocumentDrafting {
     if (input.assignedUserId) await assertCompanyUser(tx, input.assignedUserId);
     if (input.date !== undefined && !creating) await this.periods.assertOpen(tx, input.date);
     if (input.paymentTerms !== undefined && input.paymentTerms.length) assertTermsValid(validatePaymentTerms(asInstallments(input.paymentTerms)));
+    if (input.earlyPaymentDiscount) assertEarlyPaymentDiscountValid(input.earlyPaymentDiscount);
     const { lines, pdfOptions, accountId: _account, ...header } = input;
     for (const [key, value] of Object.entries(header)) if (value !== undefined && key !== 'kind' && key !== 'establishmentId') (doc as unknown as Record<string, unknown>)[key] = value;
     if (input.buyerVatNumber) doc.buyerVatNumber = normaliseVatNumber(input.buyerVatNumber);

@@ -23,7 +23,8 @@ export type RecoveryStatus = (typeof RECOVERY_STATUSES)[number];
 export const LINE_KINDS = ['item', 'comment', 'page_break'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
-export const LINK_RELATIONS = ['converted', 'credit_note', 'revision'] as const;
+/** `deposit`: an order or quote → a deposit invoice drawn on it (not a conversion: the source stays open). */
+export const LINK_RELATIONS = ['converted', 'credit_note', 'revision', 'deposit'] as const;
 export type LinkRelation = (typeof LINK_RELATIONS)[number];
 
 /** The arrows of the chain (DOMAIN §4): what each type may be converted into. */

@@ -58,6 +58,7 @@ function fromPriced(priced: PricedLine, quantity: string): LineValues {
     availabilityDate: null,
     net: '0.00',
     sourceLineId: null,
+    depositInvoiceId: null,
   };
 }
 
@@ -114,6 +115,7 @@ export class DocumentLineFactory {
         availabilityDate: input.availabilityDate ?? null,
         net: '0.00',
         sourceLineId: null,
+        depositInvoiceId: null,
       });
     }
     if (errors.length) throw new ValidationFailedError(errors);
@@ -139,5 +141,6 @@ function textLine(kind: 'comment' | 'page_break', description: string): LineValu
     availabilityDate: null,
     net: '0.00',
     sourceLineId: null,
+    depositInvoiceId: null,
   };
 }

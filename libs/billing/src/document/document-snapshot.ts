@@ -112,6 +112,7 @@ export function soldLine(l: SalesDocumentLineEntity) {
     availabilityDate: l.availabilityDate,
     net: l.net,
     sourceLineId: l.sourceLineId,
+    depositInvoiceId: l.depositInvoiceId,
   };
 }
 
@@ -182,6 +183,7 @@ export function buildSnapshot(doc: SalesDocumentEntity, lines: SalesDocumentLine
     totals: doc.totals,
     paymentMethod: doc.paymentMethod,
     paymentTerms: doc.paymentTerms,
+    earlyPaymentDiscount: doc.earlyPaymentDiscount,
     schedule: doc.schedule,
     termsOfSale: doc.termsOfSale,
     specialTerms: doc.specialTerms,

@@ -1,4 +1,4 @@
-import { computeSchedule, computeTotals, DocumentTotals, InstallmentInput, LineInput, TermsProblem, TotalsInputError } from '@comptoir/billing-engine';
+import { computeSchedule, computeTotals, DocumentTotals, EarlyPaymentDiscount, earlyPaymentDiscountProblems, InstallmentInput, LineInput, TermsProblem, TotalsInputError } from '@comptoir/billing-engine';
 import { BusinessRuleError, ValidationFailedError } from '@comptoir/platform/kernel';
 import type { SalesDocumentLineEntity } from './sales-document-line.entity';
 import type { SalesDocumentEntity } from './sales-document.entity';
@@ -13,6 +13,7 @@ export function engineLine(line: SalesDocumentLineEntity): LineInput {
     vatCategory: line.vatCategory,
     vatExemptionReason: line.vatExemptionReason,
     otherTaxes: line.otherTaxes,
+    depositDeduction: line.depositInvoiceId !== null,
   };
 }
 
@@ -68,4 +69,10 @@ export function assertTermsValid(problems: TermsProblem[], prefix = 'paymentTerm
   const invalid = problems.filter((p) => p.code === 'invalid_installment');
   if (invalid.length) throw new ValidationFailedError(invalid.map((p) => ({ path: pathOf(p.path), message: p.message })), 'The payment terms are invalid');
   throw new BusinessRuleError('terms_not_100', 'The payment terms must total 100 %', problems.map((p) => ({ path: pathOf(p.path), message: p.message })));
+}
+
+/** An early-payment discount the engine refuses (0 %, days out of range…) is a 400 naming the field. */
+export function assertEarlyPaymentDiscountValid(discount: EarlyPaymentDiscount): void {
+  const problems = earlyPaymentDiscountProblems(discount);
+  if (problems.length) throw new ValidationFailedError(problems.map((p) => ({ path: p.path, message: p.message })), 'The early-payment discount is invalid');
 }

@@ -7,7 +7,9 @@ import type { LineKind } from './document-kinds';
 @Entity('sales_document_lines')
 @Index('ix_sales_document_lines_document', ['companyId', 'documentId', 'position'])
 @Index('ix_sales_document_lines_source', ['companyId', 'sourceLineId'], { where: 'source_line_id IS NOT NULL' })
+@Index('ix_sales_document_lines_deposit', ['companyId', 'depositInvoiceId'], { where: 'deposit_invoice_id IS NOT NULL' })
 @ForeignKey('sales_documents', ['companyId', 'documentId'], ['companyId', 'id'], { name: 'fk_sales_document_lines_document', onDelete: 'CASCADE' })
+@ForeignKey('sales_documents', ['companyId', 'depositInvoiceId'], ['companyId', 'id'], { name: 'fk_sales_document_lines_deposit_invoice' })
 export class SalesDocumentLineEntity extends CompanyOwnedEntity {
   @Column('uuid')
   documentId: string;
@@ -66,4 +68,8 @@ export class SalesDocumentLineEntity extends CompanyOwnedEntity {
   /** The line this one was copied from (conversion) or corrects (credit note). */
   @Column('uuid', { nullable: true })
   sourceLineId: string | null;
+
+  /** Final invoices: the deposit invoice this (negative) line deducts, one line per VAT rate of it. */
+  @Column('uuid', { nullable: true })
+  depositInvoiceId: string | null;
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, ForeignKey, Index, Unique } from 'typeorm';
 import { CompanyOwnedEntity } from '@comptoir/platform/database';
-import type { DocumentTotals, GeneralDiscountInput, InstallmentInput, ScheduledInstallment, ShippingInput } from '@comptoir/billing-engine';
+import type { DocumentTotals, EarlyPaymentDiscount, GeneralDiscountInput, InstallmentInput, ScheduledInstallment, ShippingInput } from '@comptoir/billing-engine';
 import type { PdfOptions } from '@comptoir/documents';
 import type { CollectionStatus, DocumentStatus, DocumentType, InvoiceKind, PaymentStatusOfInvoice, RecoveryStatus } from './document-kinds';
 
@@ -92,6 +92,10 @@ export class SalesDocumentEntity extends CompanyOwnedEntity {
 
   @Column('jsonb', { default: () => `'[]'` })
   schedule: ScheduledInstallment[];
+
+  /** Option of the payment terms: "escompte" of `percent` when paid within `withinDays`; null prints "pas d'escompte". */
+  @Column('jsonb', { nullable: true })
+  earlyPaymentDiscount: EarlyPaymentDiscount | null;
 
   @Column('uuid', { nullable: true })
   assignedUserId: string | null;

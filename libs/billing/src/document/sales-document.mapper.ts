@@ -16,6 +16,8 @@ export function toTotalsDto(t: DocumentTotals): DocumentTotalsDto {
     vat: t.vat,
     vatTotal: t.vatTotal,
     gross: t.gross,
+    // Totals frozen before deposits existed have no such field: nothing was deducted.
+    deposits: t.deposits ?? '0.00',
     prepaid: t.prepaid,
     due: t.due,
   };
@@ -43,6 +45,7 @@ export function toDocumentDto(d: SalesDocumentEntity, lines: SalesDocumentLineEn
     dueDate: d.dueDate,
     paymentMethod: d.paymentMethod,
     paymentTerms: d.paymentTerms,
+    earlyPaymentDiscount: d.earlyPaymentDiscount,
     schedule: d.schedule,
     assignedUserId: d.assignedUserId,
     internalNote: d.internalNote,

@@ -26,6 +26,8 @@ interface Snapshot {
   totals: PrintableDocument['totals'];
   schedule: PrintableDocument['schedule'];
   paymentMethod: string | null;
+  /** Absent from snapshots frozen before the option existed. */
+  earlyPaymentDiscount?: PrintableDocument['legal']['earlyPaymentDiscount'];
   termsOfSale: string | null;
   specialTerms: string | null;
   legal: {
@@ -100,6 +102,7 @@ export function toPrintable(snapshot: Record<string, unknown>, opts: { watermark
     legal: {
       latePenaltyText: s.legal.latePenaltyText,
       earlyPaymentText: s.legal.earlyPaymentText,
+      earlyPaymentDiscount: s.earlyPaymentDiscount ?? null,
       vatOnDebits: s.legal.vatOnDebits,
       precedingInvoiceNumber: s.legal.precedingInvoice?.number ?? null,
       precedingInvoiceDate: s.legal.precedingInvoice?.date ?? null,

@@ -49,6 +49,19 @@ export class InstallmentDto {
   label?: string | null;
 }
 
+/** "Escompte": a discount for paying early (DOMAIN §6), printed among the invoice mentions. */
+export class EarlyPaymentDiscountDto {
+  @ApiProperty({ example: '2.00', description: 'Percent off, greater than 0 and at most 100' })
+  @IsPercent(2)
+  percent: string;
+
+  @ApiProperty({ example: 10, minimum: 0, maximum: 3650, description: 'When paid within this many days of the invoice date' })
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  withinDays: number;
+}
+
 export class GeneralDiscountDto {
   @ApiProperty({ enum: ['percent', 'amount'], example: 'percent' })
   @IsIn(['percent', 'amount'])

@@ -5,7 +5,7 @@ import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, INVOIC
 import { OtherTaxDto } from '@comptoir/catalog';
 import { DocumentBalanceDto } from '../../payments/dto/live-balance.dto';
 import { COLLECTION_STATUSES, CollectionStatus, PAYMENT_STATUSES, PaymentStatusOfInvoice, RECOVERY_STATUSES, RecoveryStatus } from '../document-kinds';
-import { DocumentAddressDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto, VAT_CATEGORIES } from './document-parts.dto';
+import { DocumentAddressDto, EarlyPaymentDiscountDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto, VAT_CATEGORIES } from './document-parts.dto';
 
 export class VatBreakdownDto {
   @ApiProperty({ enum: VAT_CATEGORIES, example: 'S' }) category: VatCategoryCode;
@@ -33,6 +33,7 @@ export class DocumentTotalsDto {
   @ApiProperty({ type: [VatBreakdownDto] }) vat: VatBreakdownDto[];
   @ApiProperty({ example: '50.00' }) vatTotal: string;
   @ApiProperty({ example: '300.00', description: 'Total with VAT (BT-112)' }) gross: string;
+  @ApiProperty({ example: '0.00', description: 'Final invoices: gross of the deposit invoices deducted by negative lines (informational: already in net, VAT and gross)' }) deposits: string;
   @ApiProperty({ example: '0.00', description: 'Deposits and payments already received (BT-113)' }) prepaid: string;
   @ApiProperty({ example: '300.00', description: 'Amount due (BT-115)' }) due: string;
 }
@@ -66,6 +67,7 @@ export class DocumentLineDto {
   @ApiProperty({ example: null, nullable: true, type: String }) availabilityDate: string | null;
   @ApiProperty({ example: '200.00' }) net: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'The line it was copied from or corrects' }) sourceLineId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'Final invoices: the deposit invoice this negative line deducts (read-only)' }) depositInvoiceId: string | null;
 }
 
 export class SalesDocumentResponseDto extends TimestampsDto {
@@ -85,6 +87,7 @@ export class SalesDocumentResponseDto extends TimestampsDto {
   @ApiProperty({ example: '2026-12-31', nullable: true, type: String }) dueDate: string | null;
   @ApiProperty({ example: 'transfer', nullable: true, type: String }) paymentMethod: string | null;
   @ApiProperty({ type: [InstallmentDto] }) paymentTerms: InstallmentDto[];
+  @ApiProperty({ type: EarlyPaymentDiscountDto, nullable: true, description: "Option of the payment terms; null prints \"pas d'escompte pour paiement anticipé\"" }) earlyPaymentDiscount: EarlyPaymentDiscountDto | null;
   @ApiProperty({ type: [ScheduledInstallmentDto] }) schedule: ScheduledInstallmentDto[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null }) assignedUserId: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) internalNote: string | null;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsDecimalString, IsEuVatNumber, OptionalNested, OptionalNestedArray } from '@comptoir/platform/http';
 import { PAYMENT_METHODS } from '@comptoir/crm';
-import { DocumentAddressDto, DocumentLineInputDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto } from './document-parts.dto';
+import { DocumentAddressDto, DocumentLineInputDto, EarlyPaymentDiscountDto, GeneralDiscountDto, InstallmentDto, PdfOptionsDto, ShippingDto } from './document-parts.dto';
 
 export const MAX_LINES = 1000;
 export const CREATABLE_INVOICE_KINDS = ['invoice', 'deposit'] as const;
@@ -61,6 +61,9 @@ export class CreateDocumentDto {
 
   @OptionalNestedArray(InstallmentDto, { max: 24, description: "Installments totalling 100 % (default: the billing settings' terms)" })
   paymentTerms?: InstallmentDto[];
+
+  @OptionalNested(EarlyPaymentDiscountDto, { description: 'Early-payment discount; null removes it' })
+  earlyPaymentDiscount?: EarlyPaymentDiscountDto | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abce' })
   @IsOptional()
