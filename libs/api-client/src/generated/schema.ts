@@ -4,6 +4,27 @@
  */
 
 export interface paths {
+    "/api/v1/accounting/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounting settings: VAT regime, journals and the accounts the FEC export posts to */
+        get: operations["getAccountingSettings"];
+        /**
+         * Replace the accounting settings
+         * @description Every journal and account is given; rate and bank account lists default to none.
+         */
+        put: operations["putAccountingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -110,6 +131,24 @@ export interface paths {
         post?: never;
         /** Take a customer account off its price list (catalog prices again) */
         delete: operations["unassignAccountPriceList"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/stripe-customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the customer is registered at Stripe for SEPA debits, and with which bank account */
+        get: operations["getStripeCustomer"];
+        put?: never;
+        /** Register (or update) the customer at Stripe with the IBAN of one of its bank accounts as SEPA debit payment method (mandate accepted offline); 503 stripe_unavailable is safe to retry */
+        post: operations["registerStripeCustomer"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -411,6 +450,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bank-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the company's own bank accounts, or a customer's with accountId */
+        get: operations["listBankAccounts"];
+        put?: never;
+        /** Add a bank account: the company's own (no accountId) or a customer's; IBAN and BIC are checked */
+        post: operations["createBankAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a bank account */
+        get: operations["getBankAccount"];
+        put?: never;
+        post?: never;
+        /** Archive a bank account (its active mandates are revoked; payments and batches keep it) */
+        delete: operations["deleteBankAccount"];
+        options?: never;
+        head?: never;
+        /** Update a bank account (a new IBAN is checked again; change a mandate through its amendment instead) */
+        patch: operations["updateBankAccount"];
+        trace?: never;
+    };
     "/api/v1/billing/settings": {
         parameters: {
             query?: never;
@@ -557,6 +633,23 @@ export interface paths {
         head?: never;
         /** Update some fields of a contact (null clears an optional field) */
         patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spend the credit left on a validated credit note on open invoices of the same customer */
+        post: operations["allocateCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/customer-prices": {
@@ -761,6 +854,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dunning/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open invoices and their next dunning step as of a date (default: those to dun now) */
+        get: operations["listDunningCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dunning/events/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A person’s decision on an uncertain step: it went out (mark_sent) or send it again (same Message-ID) */
+        post: operations["resolveDunningEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dunning/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mail the next step of an invoice would send (merge fields resolved; nothing is planned) */
+        get: operations["previewDunningMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dunning/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the next step to each selected invoice (mass action; the worker sends the mails, each step at most once) */
+        post: operations["startDunningRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dunning/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of a mass action: its mails by status */
+        get: operations["getDunningRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dunning/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company’s dunning steps (the default sequence until changed) */
+        get: operations["getDunningSteps"];
+        /** Replace the sequence (steps without id are new; live steps left out are archived, their history kept) */
+        put: operations["updateDunningSteps"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dunning/uncertain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Steps whose mail may or may not have gone out (the worker stopped between the mark and the send): for review */
+        get: operations["listUncertainDunningEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/establishments": {
         parameters: {
             query?: never;
@@ -795,6 +1008,26 @@ export interface paths {
         head?: never;
         /** Update an establishment */
         patch: operations["updateEstablishment"];
+        trace?: never;
+    };
+    "/api/v1/exports/fec": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * FEC of the sales and bank journals of a fiscal year
+         * @description The 18 fields of art. A 47 A-1, pipe-separated, ISO-8859-15, CRLF, named <SIREN>FEC<closing date>.txt: the sales journal (validated invoices, deposit invoices and credit notes dated in the year) then the bank journal (payments, refunds and cancellations), entries numbered per journal, lettering of paid invoices. Streamed as it is read: the length is not known in advance.
+         */
+        get: operations["exportFec"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/invitations": {
@@ -906,6 +1139,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-up history of an invoice: every dunning step planned, with its mail status */
+        get: operations["getInvoiceDunning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}/duplicate": {
         parameters: {
             query?: never;
@@ -940,6 +1190,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What settled an invoice (payments, credit notes) or what a credit note was spent on, by date, reversals included */
+        get: operations["listInvoicePayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}/pdf": {
         parameters: {
             query?: never;
@@ -952,6 +1219,57 @@ export interface paths {
          * @description Drafts are rendered now with a SPECIMEN watermark; a validated document is served from its stored original, never re-rendered.
          */
         get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/recovery-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Flag an invoice disputed, in judicial recovery or factored (null clears it): its dunning is suspended meanwhile */
+        put: operations["setInvoiceRecoveryStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/stripe-collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Debit the open balance by SEPA through Stripe (PaymentIntent, idempotency key `<invoiceId>:<attempt>`); the invoice is collection-pending until the webhook reports the outcome. 503 stripe_unavailable is safe to retry */
+        post: operations["collectInvoiceWithStripe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/stripe-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice's Stripe collection attempts, latest first */
+        get: operations["listInvoiceStripePayments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1025,6 +1343,59 @@ export interface paths {
         get: operations["verifyLedger"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the company's mandates, or one customer's with accountId */
+        get: operations["listMandates"];
+        put?: never;
+        /** Record a signed SEPA mandate on one of a customer's bank accounts */
+        post: operations["createMandate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a mandate, with its status as of today and the sequence type of its next collection */
+        get: operations["getMandate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Amend a mandate (bank account or reference: the next collection carries the original values) or set its options */
+        patch: operations["amendMandate"];
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a mandate: nothing more can be collected under it */
+        post: operations["revokeMandate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1161,6 +1532,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/deposit-invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a deposit invoice on a validated order: created and validated at once (deposit series, sealed), one line per VAT rate of the order pro rata
+         * @description Exactly one of percent (of the order's gross), amount (gross) or installmentIndex (a deposit installment of its schedule). The deposits of a order never exceed its gross (422 deposit_exceeds_remaining).
+         */
+        post: operations["createOrderDepositInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/deposit-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a deposit received on a validated order: a deposit invoice for that gross amount and the payment allocated to it, atomically */
+        post: operations["recordOrderDepositPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/duplicate": {
         parameters: {
             query?: never;
@@ -1243,6 +1651,75 @@ export interface paths {
         put?: never;
         /** Validate a draft order: legal number, frozen snapshot */
         post: operations["validateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payments and refunds (filters, cursor pagination, newest first) */
+        get: operations["listPayments"];
+        put?: never;
+        /** Record a payment received, allocated to invoices of the customer (the rest is kept as customer credit); sealed in the ledger */
+        post: operations["recordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment or refund with its allocations (reversals included) */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the customer credit left on a payment to open invoices of the same customer */
+        post: operations["allocatePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a payment or refund: reversing allocations dated on the cancellation (invoices re-open from that date), sealed; never deleted */
+        post: operations["cancelPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1414,6 +1891,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes/{id}/deposit-invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a deposit invoice on a validated quote: created and validated at once (deposit series, sealed), one line per VAT rate of the quote pro rata
+         * @description Exactly one of percent (of the quote's gross), amount (gross) or installmentIndex (a deposit installment of its schedule). The deposits of a quote never exceed its gross (422 deposit_exceeds_remaining).
+         */
+        post: operations["createQuoteDepositInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/deposit-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a deposit received on a validated quote: a deposit invoice for that gross amount and the payment allocated to it, atomically */
+        post: operations["recordQuoteDepositPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes/{id}/duplicate": {
         parameters: {
             query?: never;
@@ -1536,6 +2050,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay back customer credit (credit notes, unallocated payments): an outgoing payment, sealed */
+        post: operations["recordRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/aged-receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aged receivables at a date, per customer and bucket
+         * @description Ageing is per installment due date; payments and credit notes dated on or before `asOf` count, oldest installment first. Invoices and deposit invoices only (validated, never TEST mode).
+         */
+        get: operations["getAgedReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/aged-receivables/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The aged receivables as a CSV or XLSX file
+         * @description CSV for French Excel: UTF-8 with BOM, `;` separator, decimal comma, CRLF. XLSX: numeric cells with a money format, a total row.
+         */
+        get: operations["exportAgedReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/aged-receivables/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drill-down: a customer's open installments at a date, with days overdue and bucket */
+        get: operations["listAgedReceivableInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/cash-flow-forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Expected receipts and payments of the next 12 months
+         * @description Receipts from the open installments of invoices by due date month; amounts already overdue at `from` are in `overdue`, not in the first month. Contracts and supplier invoices add their sources later.
+         */
+        get: operations["getCashFlowForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/receivables-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * DSO, overdue total, top-10 concentration and average payment delay per customer
+         * @description DSO = receivables at `asOf` ÷ sales of the 90 days up to `asOf` (amounts due of invoices and deposit invoices less credit notes) × 90. Top-10 concentration = Σ of the 10 largest customer balances ÷ receivables × 100. Average payment delay per customer = Σ(amount × (settling allocation date − due date)) ÷ Σ amount over the installments of invoices settled in the 365 days up to `asOf`.
+         */
+        get: operations["getReceivablesIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sectors": {
         parameters: {
             query?: never;
@@ -1571,6 +2199,144 @@ export interface paths {
         head?: never;
         /** Update a sector */
         patch: operations["updateSector"];
+        trace?: never;
+    };
+    "/api/v1/sepa/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the latest SEPA batches (200), newest first */
+        get: operations["listSepaBatches"];
+        put?: never;
+        /** Build a SEPA direct-debit file from invoices: all collectable or none (422 sepa_batch_invalid lists every invoice that cannot be collected and why) */
+        post: operations["createSepaBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a SEPA batch with its debits */
+        get: operations["getSepaBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa/batches/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the pain.008 XML file of a batch (as stored when it was built), or zipped with format=zip */
+        get: operations["getSepaBatchFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa/batches/{id}/rejects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a debit the bank rejected: its payment is cancelled if recorded, the invoice is open again */
+        post: operations["rejectSepaDebit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa/batches/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the collection as received: a direct_debit payment per debit, allocated to its invoice */
+        post: operations["settleSepaBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stripe/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stripe settings of the company (keys are never returned: only whether they are set and the last four characters) */
+        get: operations["getStripeSettings"];
+        /** Enter or replace the Stripe keys (sealed with SECRETS_KEY); the mode follows the secret key */
+        put: operations["updateStripeSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stripe/settings/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the keys against Stripe; 422 stripe_connection_failed with the reason otherwise (also when Stripe is unreachable) */
+        post: operations["testStripeConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stripe/webhooks/{companyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's webhook for one company (declare it in the Stripe dashboard): no credentials, the Stripe-Signature of the company's signing secret instead. Each event is handled once; unknown events are acknowledged and ignored */
+        post: operations["receiveStripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/units": {
@@ -1784,6 +2550,129 @@ export interface components {
             /** @example null */
             website: string | null;
         };
+        AccountingSettingsDto: {
+            /**
+             * @description Bank, for bank accounts without their own account
+             * @example 512000
+             */
+            bankAccount: string;
+            /** @description Accounts of the company's bank accounts that have their own */
+            bankAccounts?: components["schemas"]["BankAccountCodeDto"][];
+            bankJournal: components["schemas"]["JournalDto"];
+            /**
+             * @description Customers (each customer as an auxiliary account)
+             * @example 411000
+             */
+            customersAccount: string;
+            /**
+             * @description Deposits received
+             * @example 419100
+             */
+            depositsAccount: string;
+            /** @description Accounts of the VAT rates that differ from the defaults */
+            rateAccounts?: components["schemas"]["RateAccountsDto"][];
+            /**
+             * @description Rounding cents on the credit side
+             * @example 758000
+             */
+            roundingCreditAccount: string;
+            /**
+             * @description Rounding cents on the debit side
+             * @example 658000
+             */
+            roundingDebitAccount: string;
+            /**
+             * @description Sales of goods
+             * @example 707000
+             */
+            salesGoodsAccount: string;
+            salesJournal: components["schemas"]["JournalDto"];
+            /**
+             * @description Sales of services (and lines without a product type)
+             * @example 706000
+             */
+            salesServicesAccount: string;
+            /**
+             * @description VAT collected
+             * @example 445710
+             */
+            vatCollectedAccount: string;
+            /**
+             * @description VAT pending (VAT on receipts)
+             * @example 445740
+             */
+            vatPendingAccount: string;
+            /**
+             * @description receipts: VAT on services is posted to the pending account and moved when paid; debits: due on invoicing
+             * @example receipts
+             * @enum {string}
+             */
+            vatRegime: "receipts" | "debits";
+        };
+        AccountingSettingsResponseDto: {
+            /**
+             * @description Bank, for bank accounts without their own account
+             * @example 512000
+             */
+            bankAccount: string;
+            /** @description Accounts of the company's bank accounts that have their own */
+            bankAccounts?: components["schemas"]["BankAccountCodeDto"][];
+            bankJournal: components["schemas"]["JournalDto"];
+            /**
+             * @description Customers (each customer as an auxiliary account)
+             * @example 411000
+             */
+            customersAccount: string;
+            /**
+             * @description Deposits received
+             * @example 419100
+             */
+            depositsAccount: string;
+            /** @description Accounts of the VAT rates that differ from the defaults */
+            rateAccounts?: components["schemas"]["RateAccountsDto"][];
+            /**
+             * @description Rounding cents on the credit side
+             * @example 758000
+             */
+            roundingCreditAccount: string;
+            /**
+             * @description Rounding cents on the debit side
+             * @example 658000
+             */
+            roundingDebitAccount: string;
+            /**
+             * @description Sales of goods
+             * @example 707000
+             */
+            salesGoodsAccount: string;
+            salesJournal: components["schemas"]["JournalDto"];
+            /**
+             * @description Sales of services (and lines without a product type)
+             * @example 706000
+             */
+            salesServicesAccount: string;
+            /**
+             * @description null until first changed
+             * @example null
+             */
+            updatedAt: string | null;
+            /**
+             * @description VAT collected
+             * @example 445710
+             */
+            vatCollectedAccount: string;
+            /**
+             * @description VAT pending (VAT on receipts)
+             * @example 445740
+             */
+            vatPendingAccount: string;
+            /**
+             * @description receipts: VAT on services is posted to the pending account and moved when paid; debits: due on invoicing
+             * @example receipts
+             * @enum {string}
+             */
+            vatRegime: "receipts" | "debits";
+        };
         ActivityKindCountDto: {
             /** @example 7 */
             count: number;
@@ -1921,6 +2810,83 @@ export interface components {
             /** @example 75002 */
             postalCode: string;
         };
+        AgedReceivablesDto: {
+            /** @example 2026-06-30 */
+            asOf: string;
+            buckets: components["schemas"]["BucketAmountDto"][];
+            /** @example EUR */
+            currency: string;
+            /** @description Customers with something open, largest balance first */
+            customers: components["schemas"]["CustomerAgedBalanceDto"][];
+            /** @example 48210.75 */
+            total: string;
+        };
+        AllocationDto: {
+            /**
+             * @description More than 0, at most the invoice balance due
+             * @example 120.00
+             */
+            amount: string;
+            /**
+             * Format: uuid
+             * @description A validated invoice or deposit invoice of the same customer
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+        };
+        AllocationListDto: {
+            data: components["schemas"]["AllocationResponseDto"][];
+        };
+        AllocationResponseDto: {
+            /**
+             * @description Negative on a reversal
+             * @example 120.00
+             */
+            amount: string;
+            /** @example 2026-11-23 */
+            date: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The allocation this row reverses (a cancellation)
+             * @example null
+             */
+            reversesId: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            sourceId: string;
+            /**
+             * @description Credit note number, or payment method and reference
+             * @example Virement VIR-1142
+             */
+            sourceLabel: string;
+            /**
+             * @example payment
+             * @enum {string}
+             */
+            sourceType: "payment" | "credit_note";
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            targetId: string;
+            /**
+             * @description Invoice number, or refund reference
+             * @example FA2026-00042
+             */
+            targetLabel: string;
+            /**
+             * @example invoice
+             * @enum {string}
+             */
+            targetType: "invoice" | "refund";
+        };
         AllowanceChargeDto: {
             /** @example 12.50 */
             amount: string;
@@ -1959,6 +2925,14 @@ export interface components {
              *     ]
              */
             scopes: string[];
+        };
+        ApplyAllocationsDto: {
+            allocations: components["schemas"]["AllocationDto"][];
+            /**
+             * @description Date of the allocation (default today): on or after the payment or credit note, not in the future
+             * @example 2026-11-23
+             */
+            date?: string;
         };
         AssignPriceListDto: {
             /**
@@ -2021,6 +2995,46 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        BankAccountCodeDto: {
+            /** @example 512100 */
+            account: string;
+            /**
+             * Format: uuid
+             * @description One of the company's own bank accounts
+             * @example 0190c1a2-3b4c-7d5e-8f60-718293a4b5c6
+             */
+            bankAccountId: string;
+        };
+        BankAccountListDto: {
+            data: components["schemas"]["BankAccountResponseDto"][];
+        };
+        BankAccountResponseDto: {
+            /**
+             * Format: uuid
+             * @description null: one of the company's own accounts
+             * @example null
+             */
+            accountId: string | null;
+            /** @example PSSTFRPPPAR */
+            bic: string | null;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example Boulangerie Martin */
+            holder: string;
+            /** @example FR1420041010050500013M02606 */
+            iban: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            id: string;
+            /** @example false */
+            isDefault: boolean;
+            /** @example Compte courant */
+            label: string | null;
+            /** @example 2026-11-23T10:00:00.000Z */
+            updatedAt: string;
+        };
         BillingSettingsResponseDto: {
             /** @example Pas d'escompte pour paiement anticipé */
             earlyPaymentText: string;
@@ -2060,6 +3074,36 @@ export interface components {
             recordType: string;
             /** @example 42 */
             seq: number;
+        };
+        BucketAmountDto: {
+            /** @example 1250.00 */
+            amount: string;
+            /**
+             * @description Days overdue at the as-of date: not_due (≤ 0), 1–30, 31–60, 61–90, over 90
+             * @example 1_30
+             * @enum {string}
+             */
+            key: "not_due" | "1_30" | "31_60" | "61_90" | "over_90";
+        };
+        CancelPaymentDto: {
+            /**
+             * @description The cancellation date: the reversing entries are dated on it (on or after the payment, not in the future, in an open period)
+             * @example 2026-11-23
+             */
+            date: string;
+            /** @example Chèque impayé */
+            reason: string;
+        };
+        CashFlowForecastDto: {
+            /** @example EUR */
+            currency: string;
+            /** @example 2026-11-24 */
+            from: string;
+            /** @description 12 calendar months, the first being the month of `from` */
+            months: components["schemas"]["ForecastMonthDto"][];
+            /** @description Already due before `from` and still open: shown apart, not in the first month, because when it comes in is unknown */
+            overdue: components["schemas"]["ForecastOverdueDto"];
+            sources: components["schemas"]["ForecastSourceDto"][];
         };
         ClosingPageDto: {
             data: components["schemas"]["ClosingResponseDto"][];
@@ -2137,6 +3181,11 @@ export interface components {
             legalName: string;
             /** @example RCS Paris */
             rcs: string | null;
+            /**
+             * @description SEPA creditor identifier (ICS)
+             * @example FR72ZZZ123456
+             */
+            sepaCreditorId: string | null;
             /** @example 10000.00 */
             shareCapital: string | null;
             /** @example 732829320 */
@@ -2341,6 +3390,33 @@ export interface components {
              */
             scopes: ("*" | "org:read" | "org:write" | "crm:read" | "crm:write" | "catalog:read" | "catalog:write" | "billing:read" | "billing:write" | "ledger:read" | "ledger:write" | "banking:read" | "banking:write" | "planning:read" | "planning:write" | "stock:read" | "stock:write" | "integrations:read" | "integrations:write")[];
         };
+        CreateBankAccountDto: {
+            /**
+             * Format: uuid
+             * @description The customer holding it; omit for one of the company's own accounts
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId?: string;
+            /**
+             * @description 8 or 11 characters, of the IBAN's country
+             * @example PSSTFRPPPAR
+             */
+            bic?: string;
+            /** @example Boulangerie Martin */
+            holder: string;
+            /**
+             * @description Spaces and case are ignored; stored in electronic format after its checksum and country format are checked
+             * @example FR14 2004 1010 0505 0001 3M02 606
+             */
+            iban: string;
+            /**
+             * @description The company's account used by default for receipts and SEPA collections (company accounts only)
+             * @example true
+             */
+            isDefault?: boolean;
+            /** @example Compte courant */
+            label?: string;
+        };
         CreateClosingDto: {
             /**
              * @example month
@@ -2459,6 +3535,28 @@ export interface components {
              */
             validTo?: string;
         };
+        CreateDepositInvoiceDto: {
+            /**
+             * @description Gross amount (tax included), more than 0
+             * @example 342.60
+             */
+            amount?: string;
+            /**
+             * @description Date of the deposit invoice (default today), in an open period
+             * @example 2026-11-24
+             */
+            date?: string;
+            /**
+             * @description A "deposit" installment of the payment schedule: its amount
+             * @example 0
+             */
+            installmentIndex?: number;
+            /**
+             * @description Percent of the order's (quote's) gross total, more than 0
+             * @example 30
+             */
+            percent?: string;
+        };
         CreateDocumentDto: {
             /**
              * Format: uuid
@@ -2505,6 +3603,8 @@ export interface components {
              * @example 2026-12-31
              */
             dueDate?: string | null;
+            /** @description Early-payment discount; null removes it */
+            earlyPaymentDiscount?: components["schemas"]["EarlyPaymentDiscountDto"];
             /**
              * Format: uuid
              * @description Default: the company's default establishment; frozen at creation
@@ -2579,6 +3679,49 @@ export interface components {
              * @example 73282932000074
              */
             siret: string;
+        };
+        CreateMandateDto: {
+            /**
+             * Format: uuid
+             * @description The debtor (customer)
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description One of the customer's bank accounts
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            bankAccountId: string;
+            /**
+             * @description Days between the pre-notification and the collection; shorter than 14 only when agreed with the debtor
+             * @default 14
+             * @example 14
+             */
+            preNotificationDays: number;
+            /**
+             * @description Unique mandate reference (RUM), unique for the company (the creditor)
+             * @example RUM-2026-0001
+             */
+            reference: string;
+            /**
+             * @description CORE (consumers and businesses) or B2B (businesses only, no refund right)
+             * @example CORE
+             * @enum {string}
+             */
+            scheme: "CORE" | "B2B";
+            /** @example Lyon */
+            signaturePlace: string;
+            /**
+             * @description Date of signature (not in the future)
+             * @example 2026-01-15
+             */
+            signedOn: string;
+            /**
+             * @example recurrent
+             * @enum {string}
+             */
+            type: "recurrent" | "oneOff";
         };
         CreatePriceListDto: {
             /**
@@ -2703,6 +3846,25 @@ export interface components {
             /** @example Lyon Est */
             name: string;
         };
+        CreateSepaBatchDto: {
+            /**
+             * @description Requested collection date: in the future, and at least the pre-notification delay of every mandate after today
+             * @example 2026-12-15
+             */
+            collectionDate: string;
+            /**
+             * @example pain.008.001.08
+             * @enum {string}
+             */
+            format: "pain.008.001.02" | "pain.008.001.08";
+            /**
+             * @description Validated open invoices of customers with an active mandate (at most 10,000)
+             * @example [
+             *       "01934567-89ab-7cde-8f01-23456789abcd"
+             *     ]
+             */
+            invoiceIds: string[];
+        };
         CreateSequenceDto: {
             /**
              * @description Digits of the counter (zero-padded; a larger counter gets more digits)
@@ -2809,6 +3971,38 @@ export interface components {
              */
             sourceLineId: string;
         };
+        CustomerAgedBalanceDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /** @description The five buckets, always in the same order */
+            buckets: components["schemas"]["BucketAmountDto"][];
+            /** @example Boulangerie Martin */
+            name: string;
+            /** @example 1830.40 */
+            total: string;
+        };
+        CustomerPaymentDelayDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /**
+             * @description Amount-weighted mean of (date of the allocation that settled each installment − its due date); negative: paid early
+             * @example 12.5
+             */
+            averageDelayDays: number;
+            /** @example Boulangerie Martin */
+            name: string;
+            /**
+             * @description Installments measured (settled in the 365 days up to the as-of date)
+             * @example 5400.00
+             */
+            settledAmount: string;
+        };
         CustomerPricePageDto: {
             data: components["schemas"]["CustomerPriceResponseDto"][];
             /**
@@ -2846,6 +4040,24 @@ export interface components {
             /** @example null */
             validTo: string | null;
         };
+        DepositPaymentResponseDto: {
+            /** @description The deposit invoice, validated and paid */
+            invoice: components["schemas"]["SalesDocumentResponseDto"];
+            /**
+             * Format: uuid
+             * @description The payment recorded and allocated to it
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            paymentId: string;
+        };
+        DigestDto: {
+            /** @example 8450.00 */
+            amount: string;
+            /** @example 12 */
+            count: number;
+            /** @example 2026-11-24 */
+            on: string;
+        };
         DocumentAddressDto: {
             /** @example Paris */
             city: string;
@@ -2861,6 +4073,23 @@ export interface components {
             /** @example 75002 */
             postalCode: string;
         };
+        DocumentBalanceDto: {
+            /**
+             * @description Settled by credit notes
+             * @example 0.00
+             */
+            credited: string;
+            /**
+             * @description Invoices: still due (totals.due − paid − credited). Credit notes: credit not yet allocated nor refunded
+             * @example 200.00
+             */
+            due: string;
+            /**
+             * @description Received (payments, net of cancellations)
+             * @example 100.00
+             */
+            paid: string;
+        };
         DocumentCountDto: {
             /** @example 1 */
             credit_note: number;
@@ -2872,6 +4101,12 @@ export interface components {
         DocumentLineDto: {
             /** @example null */
             availabilityDate: string | null;
+            /**
+             * Format: uuid
+             * @description Final invoices: the deposit invoice this negative line deducts (read-only)
+             * @example null
+             */
+            depositInvoiceId: string | null;
             /** @example Heure de ménage */
             description: string;
             /** @example null */
@@ -2998,7 +4233,7 @@ export interface components {
              * @example converted
              * @enum {string}
              */
-            relation: "converted" | "credit_note" | "revision";
+            relation: "converted" | "credit_note" | "revision" | "deposit";
         };
         DocumentMapNodeDto: {
             /** @example 2026-11-23 */
@@ -3038,6 +4273,11 @@ export interface components {
             chargeTotal: string;
             charges: components["schemas"]["AllowanceChargeDto"][];
             /**
+             * @description Final invoices: gross of the deposit invoices deducted by negative lines (informational: already in net, VAT and gross)
+             * @example 0.00
+             */
+            deposits: string;
+            /**
              * @description Amount due (BT-115)
              * @example 300.00
              */
@@ -3065,6 +4305,251 @@ export interface components {
             vat: components["schemas"]["VatBreakdownDto"][];
             /** @example 50.00 */
             vatTotal: string;
+        };
+        DunningCandidateDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /** @example false */
+            collectionPending: boolean;
+            /** @example EUR */
+            currency: string;
+            /** @example Boulangerie Martin */
+            customerName: string;
+            /**
+             * @description asOf − dueOn (negative before the due date)
+             * @example 40
+             */
+            daysOverdue: number;
+            /**
+             * @description Balance due
+             * @example 600.00
+             */
+            due: string;
+            /**
+             * @description Due date of the oldest open installment
+             * @example 2026-10-15
+             */
+            dueOn: string;
+            /**
+             * @example overdue
+             * @enum {string}
+             */
+            dueState: "not_due" | "due_soon" | "overdue";
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            lastStep: components["schemas"]["LastStepDto"] | null;
+            /**
+             * @description Sending date of the last step sent
+             * @example 2026-11-05
+             */
+            lastStepSentOn: string | null;
+            nextStep: components["schemas"]["NextStepDto"] | null;
+            /** @example F-2026-00042 */
+            number: string;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            recoveryStatus: "disputed" | "judicial_recovery" | "factored" | null;
+            /**
+             * @description Its next step is due and nothing suspends it
+             * @example true
+             */
+            toDun: boolean;
+        };
+        DunningCandidatesDto: {
+            /** @example 2026-11-24 */
+            asOf: string;
+            data: components["schemas"]["DunningCandidateDto"][];
+            /** @description The daily job’s last count of invoices to dun */
+            digest: components["schemas"]["DigestDto"] | null;
+            /** @example 7 */
+            dueSoonDays: number;
+        };
+        DunningEventDto: {
+            /** @example 2026-11-24 */
+            asOf: string;
+            /** @example 2026-11-24T08:00:00.000Z */
+            createdAt: string;
+            /** @example null */
+            error: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            /** @example F-2026-00042 */
+            invoiceNumber: string;
+            /** @example <dunning.0193…@comptoir> */
+            messageId: string;
+            /** @example compta@boulangerie-martin.fr */
+            recipient: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            runId: string;
+            /** @example 2026-11-24T08:00:02.000Z */
+            sentAt: string | null;
+            /**
+             * @description The status of its mail; uncertain = the worker stopped between the mark and the send: for review
+             * @example sent
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "sent" | "uncertain" | "failed";
+            step: components["schemas"]["StepRefDto"];
+            /** @example Rappel : facture F-2026-00042 arrivée à échéance */
+            subject: string;
+        };
+        DunningEventsDto: {
+            data: components["schemas"]["DunningEventDto"][];
+        };
+        DunningPreviewDto: {
+            attachments: components["schemas"]["MailAttachmentPreviewDto"][];
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            /** @example <dunning.0193…@comptoir> */
+            messageId: string;
+            step: components["schemas"]["NextStepDto"];
+            /** @example Rappel : facture F-2026-00042 arrivée à échéance */
+            subject: string;
+            /** @example Bonjour, … */
+            text: string;
+            /**
+             * @description null: neither the invoice’s contact nor the customer has an email
+             * @example compta@boulangerie-martin.fr
+             */
+            to: string | null;
+        };
+        DunningRunDto: {
+            /** @example 2026-11-24 */
+            asOf: string;
+            counts: components["schemas"]["RunCountsDto"];
+            /** @example 2026-11-24T08:00:00.000Z */
+            createdAt: string;
+            /**
+             * @description No mail of the run is pending or sending any more
+             * @example false
+             */
+            done: boolean;
+            events: components["schemas"]["DunningEventDto"][];
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /** @example 3 */
+            total: number;
+        };
+        DunningRunStartedDto: {
+            /** @example 2026-11-24 */
+            asOf: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            planned: components["schemas"]["PlannedStepDto"][];
+            /** @description Selected invoices that got no mail, and why (a step already planned is never planned again) */
+            skipped: components["schemas"]["SkippedInvoiceDto"][];
+            /**
+             * @description Mails this run sends
+             * @example 3
+             */
+            total: number;
+        };
+        DunningStepDto: {
+            /** @example true */
+            attachPdf: boolean;
+            /** @example Bonjour, … */
+            body: string;
+            /** @example 0 */
+            delayDays: number;
+            /** @example null */
+            feeNote: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /** @example Relance 1 */
+            name: string;
+            /** @example 1 */
+            position: number;
+            /** @example Rappel : facture {{invoice.number}} */
+            subject: string;
+        };
+        DunningStepInputDto: {
+            /**
+             * @description Attach the invoice’s original PDF
+             * @example true
+             */
+            attachPdf: boolean;
+            /**
+             * @example Bonjour,
+             *
+             *     La facture {{invoice.number}} reste due pour {{invoice.balanceDue}}.
+             */
+            body: string;
+            /**
+             * @description Days after the previous step’s sending (the first: after the due date)
+             * @example 15
+             */
+            delayDays: number;
+            /** @example Indemnité forfaitaire de 40 € */
+            feeNote?: string | null;
+            /**
+             * Format: uuid
+             * @description A live step to update; omit for a new step
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id?: string | null;
+            /** @example Relance 1 */
+            name: string;
+            /**
+             * @description Merge fields: {{customer.name}}, {{invoice.number}}, {{invoice.date}}, {{invoice.dueDate}}, {{invoice.total}}, {{invoice.balanceDue}}, {{invoice.daysOverdue}}, {{company.name}}, {{step.name}}, {{step.feeNote}}
+             * @example Rappel : facture {{invoice.number}}
+             */
+            subject: string;
+        };
+        DunningStepsDto: {
+            /** @example 7 */
+            dueSoonDays: number;
+            /**
+             * @description Merge fields templates may use
+             * @example [
+             *       "customer.name",
+             *       "invoice.number"
+             *     ]
+             */
+            mergeFields: string[];
+            steps: components["schemas"]["DunningStepDto"][];
+        };
+        EarlyPaymentDiscountDto: {
+            /**
+             * @description Percent off, greater than 0 and at most 100
+             * @example 2.00
+             */
+            percent: string;
+            /**
+             * @description When paid within this many days of the invoice date
+             * @example 10
+             */
+            withinDays: number;
         };
         EstablishmentListResponseDto: {
             data: components["schemas"]["EstablishmentResponseDto"][];
@@ -3139,6 +4624,43 @@ export interface components {
              */
             siret: string;
         };
+        ForecastMonthDto: {
+            /** @example 2026-12 */
+            month: string;
+            /** @example 15200.00 */
+            net: string;
+            /**
+             * @description Expected payments (no source yet: supplier invoices will add them)
+             * @example 0.00
+             */
+            payments: string;
+            /**
+             * @description Expected receipts
+             * @example 15200.00
+             */
+            receipts: string;
+        };
+        ForecastOverdueDto: {
+            /** @example 0.00 */
+            payments: string;
+            /** @example 4300.00 */
+            receipts: string;
+        };
+        ForecastSourceDto: {
+            /**
+             * @example in
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            /**
+             * @description The source (invoices today; contracts and supplier invoices plug in later)
+             * @example invoices
+             */
+            key: string;
+            months: components["schemas"]["SourceMonthDto"][];
+            /** @example 4300.00 */
+            overdue: string;
+        };
         GeneralDiscountDto: {
             /**
              * @description gross: spread over VAT rates pro rata of their gross
@@ -3208,6 +4730,31 @@ export interface components {
             email: string;
             /** @example sales */
             role: components["schemas"]["Role"];
+        };
+        JournalDto: {
+            /**
+             * @description JournalCode of the FEC
+             * @example VT
+             */
+            code: string;
+            /** @example Ventes */
+            label: string;
+        };
+        LastStepDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /** @example Relance 1 */
+            name: string;
+            /** @example 2026-11-05 */
+            sentOn: string | null;
+            /**
+             * @example sent
+             * @enum {string}
+             */
+            status: "pending" | "sending" | "sent" | "uncertain" | "failed";
         };
         LedgerEntryDto: {
             /**
@@ -3296,6 +4843,97 @@ export interface components {
             /** @example comptoir-demo */
             password: string;
         };
+        MailAttachmentPreviewDto: {
+            /** @example application/pdf */
+            contentType: string;
+            /** @example F-2026-00042.pdf */
+            filename: string;
+        };
+        MandateAmendmentDto: {
+            /** @example FR7630006000011234567890189 */
+            originalIban: string | null;
+            /** @example RUM-2025-0001 */
+            originalReference: string | null;
+            /**
+             * @description The debtor moved to another bank: the next collection is FRST with SMNDA
+             * @example false
+             */
+            otherBank: boolean;
+        };
+        MandateListDto: {
+            data: components["schemas"]["MandateResponseDto"][];
+        };
+        MandateResponseDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            bankAccountId: string;
+            /** @example 0 */
+            collectionCount: number;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example false */
+            finalCollection: boolean;
+            /**
+             * @description The debtor's IBAN
+             * @example FR1420041010050500013M02606
+             */
+            iban: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abd0
+             */
+            id: string;
+            /**
+             * @description The day the mandate lapses if nothing is collected before
+             * @example 2029-01-15
+             */
+            lapsesOn: string;
+            /** @example null */
+            lastCollectionOn: string | null;
+            /**
+             * @description Sequence type of the next collection, from the history
+             * @example FRST
+             * @enum {string}
+             */
+            nextSequenceType: "FRST" | "RCUR" | "OOFF" | "FNAL";
+            /** @description An amendment the next collection will carry */
+            pendingAmendment: components["schemas"]["MandateAmendmentDto"] | null;
+            /** @example 14 */
+            preNotificationDays: number;
+            /** @example RUM-2026-0001 */
+            reference: string;
+            /** @example null */
+            revokedOn: string | null;
+            /**
+             * @example CORE
+             * @enum {string}
+             */
+            scheme: "CORE" | "B2B";
+            /** @example Lyon */
+            signaturePlace: string;
+            /** @example 2026-01-15 */
+            signedOn: string;
+            /**
+             * @description As of today: an active mandate unused for 36 months reads as lapsed
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "lapsed" | "consumed";
+            /**
+             * @example recurrent
+             * @enum {string}
+             */
+            type: "recurrent" | "oneOff";
+            /** @example 2026-11-23T10:00:00.000Z */
+            updatedAt: string;
+        };
         MeCompanyDto: {
             /**
              * Format: uuid
@@ -3335,6 +4973,72 @@ export interface components {
              * @enum {string}
              */
             type: "user" | "api_key";
+        };
+        NextStepDto: {
+            /**
+             * @description When it falls due; null while the previous step is not sent
+             * @example 2026-11-20
+             */
+            dueOn: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /** @example Relance 1 */
+            name: string;
+        };
+        OpenInstallmentDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /**
+             * @description What the installment asks for
+             * @example 600.00
+             */
+            amount: string;
+            /**
+             * @example 1_30
+             * @enum {string}
+             */
+            bucket: "not_due" | "1_30" | "31_60" | "61_90" | "over_90";
+            /**
+             * @description Invoice date
+             * @example 2026-04-02
+             */
+            date: string;
+            /**
+             * @description As-of date − due date (≤ 0: not due)
+             * @example 30
+             */
+            daysOverdue: number;
+            /** @example 2026-05-31 */
+            dueDate: string;
+            /**
+             * @description Position in the payment schedule (0 for an invoice without one)
+             * @example 1
+             */
+            installment: number;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            /** @example FA2026-00042 */
+            number: string;
+            /**
+             * @description Still open on it at the as-of date
+             * @example 350.00
+             */
+            open: string;
+        };
+        OpenInstallmentListDto: {
+            /** @example 2026-06-30 */
+            asOf: string;
+            /** @description Oldest due date first */
+            data: components["schemas"]["OpenInstallmentDto"][];
         };
         OrganizationResponseDto: {
             /**
@@ -3396,6 +5100,132 @@ export interface components {
             /** @example 0 */
             pending: number;
         };
+        PaymentDetailDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /** @example Boulangerie Martin */
+            accountName: string;
+            /** @description Everything it settled or funded, reversals included, by date */
+            allocations: components["schemas"]["AllocationResponseDto"][];
+            /** @example 300.00 */
+            amount: string;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            bankAccountId: string | null;
+            /** @example null */
+            cancelReason: string | null;
+            /** @example null */
+            cancelledOn: string | null;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example EUR */
+            currency: string;
+            /** @example 2026-11-23 */
+            date: string;
+            /**
+             * @description in: received from the customer; out: a refund
+             * @example in
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            /** @example null */
+            externalRef: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /**
+             * @example transfer
+             * @enum {string}
+             */
+            method: "transfer" | "direct_debit" | "card" | "cheque" | "cash" | "stripe";
+            /** @example null */
+            note: string | null;
+            /** @example VIR-1142 */
+            reference: string | null;
+            /**
+             * @example recorded
+             * @enum {string}
+             */
+            status: "recorded" | "cancelled";
+            /**
+             * @description Customer credit left on an incoming payment
+             * @example 0.00
+             */
+            unallocated: string;
+        };
+        PaymentPageDto: {
+            data: components["schemas"]["PaymentResponseDto"][];
+            /**
+             * @description Pass as `cursor` for the next page; null on the last page
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        PaymentResponseDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /** @example Boulangerie Martin */
+            accountName: string;
+            /** @example 300.00 */
+            amount: string;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            bankAccountId: string | null;
+            /** @example null */
+            cancelReason: string | null;
+            /** @example null */
+            cancelledOn: string | null;
+            /** @example 2026-11-23T10:00:00.000Z */
+            createdAt: string;
+            /** @example EUR */
+            currency: string;
+            /** @example 2026-11-23 */
+            date: string;
+            /**
+             * @description in: received from the customer; out: a refund
+             * @example in
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            /** @example null */
+            externalRef: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /**
+             * @example transfer
+             * @enum {string}
+             */
+            method: "transfer" | "direct_debit" | "card" | "cheque" | "cash" | "stripe";
+            /** @example null */
+            note: string | null;
+            /** @example VIR-1142 */
+            reference: string | null;
+            /**
+             * @example recorded
+             * @enum {string}
+             */
+            status: "recorded" | "cancelled";
+            /**
+             * @description Customer credit left on an incoming payment
+             * @example 0.00
+             */
+            unallocated: string;
+        };
         PdfOptionsDto: {
             /** @example false */
             repeatTotalsOnEachPage?: boolean;
@@ -3428,6 +5258,23 @@ export interface components {
              */
             net: string;
             vat: components["schemas"]["VatTotalDto"][];
+        };
+        PlannedStepDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            eventId: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            stepId: string;
         };
         PriceListItemDto: {
             /**
@@ -3689,6 +5536,243 @@ export interface components {
             driver: "bullmq" | "inline";
             outbox: components["schemas"]["OutboxStatusDto"];
         };
+        RateAccountsDto: {
+            /**
+             * @description VAT rate, percent
+             * @example 20.00
+             */
+            rate: string;
+            /**
+             * @description null: the default account
+             * @example 707200
+             */
+            salesGoods?: string | null;
+            /**
+             * @description null: the default account
+             * @example 706200
+             */
+            salesServices?: string | null;
+            /**
+             * @description null: the default account
+             * @example 445720
+             */
+            vatCollected?: string | null;
+        };
+        ReceivablesIndicatorsDto: {
+            /** @example 2026-06-30 */
+            asOf: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description DSO = receivables ÷ sales90Days × 90, in days (one decimal); null without sales in the window
+             * @example 45.2
+             */
+            dsoDays: number | null;
+            /**
+             * @description Every bucket but not_due
+             * @example 12040.10
+             */
+            overdue: string;
+            /** @description Longest average delay first */
+            paymentDelays: components["schemas"]["CustomerPaymentDelayDto"][];
+            /**
+             * @description Total of the aged balance at the as-of date
+             * @example 48210.75
+             */
+            receivables: string;
+            /**
+             * @description Amounts due of invoices and deposit invoices less credit notes dated in the 90 days up to the as-of date
+             * @example 96000.00
+             */
+            sales90Days: string;
+            /**
+             * @description Percent of the receivables held by the 10 largest customer balances; null when nothing is owed
+             * @example 62.40
+             */
+            top10Concentration: string | null;
+        };
+        RecordDepositPaymentDto: {
+            /**
+             * @description More than 0, 2 decimals at most
+             * @example 300.00
+             */
+            amount: string;
+            /**
+             * Format: uuid
+             * @description One of the company's own bank accounts
+             * @example null
+             */
+            bankAccountId?: string | null;
+            /**
+             * @description Not in the future, not in a closed period
+             * @example 2026-11-23
+             */
+            date: string;
+            /**
+             * @example transfer
+             * @enum {string}
+             */
+            method: "transfer" | "direct_debit" | "card" | "cheque" | "cash" | "stripe";
+            /**
+             * @description Cheque number, transfer reference
+             * @example VIR 2026-11-23 MARTIN
+             */
+            reference?: string | null;
+        };
+        RecordPaymentDto: {
+            /**
+             * Format: uuid
+             * @description The customer
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /** @description Invoices it settles; their sum at most the amount, the rest is kept as customer credit */
+            allocations?: components["schemas"]["AllocationDto"][];
+            /**
+             * @description More than 0, 2 decimals at most
+             * @example 300.00
+             */
+            amount: string;
+            /**
+             * Format: uuid
+             * @description One of the company's own bank accounts
+             * @example null
+             */
+            bankAccountId?: string | null;
+            /**
+             * @description Not in the future, not in a closed period
+             * @example 2026-11-23
+             */
+            date: string;
+            /**
+             * @description Money received; refunds (money paid back) go through POST /refunds
+             * @default in
+             * @example in
+             * @enum {string}
+             */
+            direction: "in";
+            /**
+             * @description Provider id (unique per company): the same id twice is refused
+             * @example null
+             */
+            externalRef?: string | null;
+            /**
+             * @example transfer
+             * @enum {string}
+             */
+            method: "transfer" | "direct_debit" | "card" | "cheque" | "cash" | "stripe";
+            /** @example null */
+            note?: string | null;
+            /**
+             * @description Cheque number, transfer reference
+             * @example VIR 2026-11-23 MARTIN
+             */
+            reference?: string | null;
+        };
+        RecordRefundDto: {
+            /**
+             * Format: uuid
+             * @description The customer
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /**
+             * @description More than 0, 2 decimals at most
+             * @example 300.00
+             */
+            amount: string;
+            /**
+             * Format: uuid
+             * @description One of the company's own bank accounts
+             * @example null
+             */
+            bankAccountId?: string | null;
+            /**
+             * @description Not in the future, not in a closed period
+             * @example 2026-11-23
+             */
+            date: string;
+            /** @description The credits it pays back; they add up to the amount */
+            from: components["schemas"]["RefundSourceDto"][];
+            /**
+             * @example transfer
+             * @enum {string}
+             */
+            method: "transfer" | "direct_debit" | "card" | "cheque" | "cash" | "stripe";
+            /** @example null */
+            note?: string | null;
+            /**
+             * @description Cheque number, transfer reference
+             * @example VIR 2026-11-23 MARTIN
+             */
+            reference?: string | null;
+        };
+        RecoveryStatusDto: {
+            /**
+             * @description null clears it (dunning resumes)
+             * @example disputed
+             * @enum {string|null}
+             */
+            status: "disputed" | "judicial_recovery" | "factored" | null;
+        };
+        RecoveryStatusResponseDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            /**
+             * @example disputed
+             * @enum {string|null}
+             */
+            recoveryStatus: "disputed" | "judicial_recovery" | "factored" | null;
+        };
+        RefundSourceDto: {
+            /** @example 50.00 */
+            amount: string;
+            /**
+             * Format: uuid
+             * @description A validated credit note with credit left (exactly one of creditNoteId and paymentId)
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            creditNoteId?: string;
+            /**
+             * Format: uuid
+             * @description An incoming payment with unallocated credit
+             */
+            paymentId?: string;
+        };
+        RegisterStripeCustomerDto: {
+            /**
+             * Format: uuid
+             * @description One of the customer's bank accounts: its IBAN becomes the SEPA debit payment method
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            bankAccountId: string;
+            /**
+             * @description Where Stripe sends debit notifications; defaults to the customer's email
+             * @example compta@boulangerie-martin.fr
+             */
+            email?: string;
+        };
+        RejectSepaItemDto: {
+            /**
+             * @description Defaults to the company's today
+             * @example 2026-12-17
+             */
+            date?: string;
+            /**
+             * Format: uuid
+             * @description The rejected invoice of the batch
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            /**
+             * @description Reason (an ISO reason code such as AM04 or MD01, and/or a text)
+             * @example AC04 compte clôturé
+             */
+            reason: string;
+        };
         RequestPasswordResetDto: {
             /** @example claire.martin@example.fr */
             email: string;
@@ -3699,8 +5783,35 @@ export interface components {
             /** @example b2Fk...token-from-the-email */
             token: string;
         };
+        ResolveDunningEventDto: {
+            /**
+             * @description mark_sent: it did go out; send_again: it did not, send it once more (same Message-ID)
+             * @example mark_sent
+             * @enum {string}
+             */
+            action: "mark_sent" | "send_again";
+        };
+        RevokeMandateDto: {
+            /**
+             * @description Defaults to the company's today
+             * @example 2026-11-24
+             */
+            date?: string;
+        };
         /** @enum {string} */
         Role: "admin" | "manager" | "sales" | "planner" | "accountant";
+        RunCountsDto: {
+            /** @example 0 */
+            failed: number;
+            /** @example 1 */
+            pending: number;
+            /** @example 0 */
+            sending: number;
+            /** @example 2 */
+            sent: number;
+            /** @example 0 */
+            uncertain: number;
+        };
         SalesDocumentPageDto: {
             data: components["schemas"]["SalesDocumentSummaryDto"][];
             /**
@@ -3720,9 +5831,17 @@ export interface components {
              * @example null
              */
             assignedUserId: string | null;
+            /** @description The live position (payments, credit notes); null on drafts, TEST mode and other types. Never part of the sealed totals */
+            balance: components["schemas"]["DocumentBalanceDto"] | null;
             billingAddress: components["schemas"]["DocumentAddressDto"] | null;
             /** @example null */
             buyerVatNumber: string | null;
+            /**
+             * @description pending while a SEPA or Stripe collection is in flight
+             * @example null
+             * @enum {string|null}
+             */
+            collectionStatus: "pending" | null;
             /**
              * Format: uuid
              * @example null
@@ -3747,6 +5866,8 @@ export interface components {
             deliveryDate: string | null;
             /** @example 2026-12-31 */
             dueDate: string | null;
+            /** @description Option of the payment terms; null prints "pas d'escompte pour paiement anticipé" */
+            earlyPaymentDiscount: components["schemas"]["EarlyPaymentDiscountDto"] | null;
             /**
              * Format: uuid
              * @example 01934567-89ab-7cde-8f01-23456789abcf
@@ -3779,10 +5900,22 @@ export interface components {
             number: string | null;
             /** @example transfer */
             paymentMethod: string | null;
+            /**
+             * @description Validated invoices and deposit invoices only
+             * @example partially_paid
+             * @enum {string|null}
+             */
+            paymentStatus: "unpaid" | "partially_paid" | "paid" | null;
             paymentTerms: components["schemas"]["InstallmentDto"][];
             pdfOptions: components["schemas"]["PdfOptionsDto"];
             /** @example false */
             proforma: boolean;
+            /**
+             * @description Disputed, judicial recovery or factored: dunning is suspended
+             * @example null
+             * @enum {string|null}
+             */
+            recoveryStatus: "disputed" | "judicial_recovery" | "factored" | null;
             /**
              * @description Quote version
              * @example 1
@@ -3835,6 +5968,12 @@ export interface components {
             accountId: string;
             /** @example Boulangerie Martin */
             accountName: string;
+            balance: components["schemas"]["DocumentBalanceDto"] | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            collectionStatus: "pending" | null;
             /** @example 2026-11-23T10:00:00.000Z */
             createdAt: string;
             /** @example EUR */
@@ -3861,6 +6000,16 @@ export interface components {
             net: string;
             /** @example FA-2026-00042 */
             number: string | null;
+            /**
+             * @example unpaid
+             * @enum {string|null}
+             */
+            paymentStatus: "unpaid" | "partially_paid" | "paid" | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            recoveryStatus: "disputed" | "judicial_recovery" | "factored" | null;
             /**
              * @example validated
              * @enum {string}
@@ -3917,6 +6066,122 @@ export interface components {
             id: string;
             /** @example Lyon Est */
             name: string;
+        };
+        SepaBatchDetailDto: {
+            /** @example 2026-12-15 */
+            collectionDate: string;
+            /** @example 3 */
+            count: number;
+            /** @example 2026-11-24T10:00:00.000Z */
+            createdAt: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @example pain.008.001.08
+             * @enum {string}
+             */
+            format: "pain.008.001.02" | "pain.008.001.08";
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abd2
+             */
+            id: string;
+            items: components["schemas"]["SepaBatchItemDto"][];
+            /** @example SDD-20261124-01934567 */
+            messageId: string;
+            /** @example null */
+            settledOn: string | null;
+            /**
+             * @example generated
+             * @enum {string}
+             */
+            status: "generated" | "settled";
+            /** @example 2450.00 */
+            total: string;
+        };
+        SepaBatchItemDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            accountId: string;
+            /** @example 1200.00 */
+            amount: string;
+            /** @example FR1420041010050500013M02606 */
+            debtorIban: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abd1
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            /** @example F-2026-000123 */
+            invoiceNumber: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abd0
+             */
+            mandateId: string;
+            /** @example RUM-2026-0001 */
+            mandateReference: string;
+            /**
+             * Format: uuid
+             * @description The direct_debit payment recorded at settlement
+             * @example null
+             */
+            paymentId: string | null;
+            /** @example null */
+            rejectReason: string | null;
+            /** @example null */
+            rejectedOn: string | null;
+            /**
+             * @example FRST
+             * @enum {string}
+             */
+            sequenceType: "FRST" | "RCUR" | "OOFF" | "FNAL";
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "settled" | "rejected";
+        };
+        SepaBatchListDto: {
+            data: components["schemas"]["SepaBatchResponseDto"][];
+        };
+        SepaBatchResponseDto: {
+            /** @example 2026-12-15 */
+            collectionDate: string;
+            /** @example 3 */
+            count: number;
+            /** @example 2026-11-24T10:00:00.000Z */
+            createdAt: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @example pain.008.001.08
+             * @enum {string}
+             */
+            format: "pain.008.001.02" | "pain.008.001.08";
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abd2
+             */
+            id: string;
+            /** @example SDD-20261124-01934567 */
+            messageId: string;
+            /** @example null */
+            settledOn: string | null;
+            /**
+             * @example generated
+             * @enum {string}
+             */
+            status: "generated" | "settled";
+            /** @example 2450.00 */
+            total: string;
         };
         SequenceListDto: {
             data: components["schemas"]["SequenceResponseDto"][];
@@ -4008,6 +6273,13 @@ export interface components {
             /** @example manager */
             role: components["schemas"]["Role"];
         };
+        SettleSepaBatchDto: {
+            /**
+             * @description Date the bank credited the collection (the payments are dated on it)
+             * @example 2026-12-15
+             */
+            date: string;
+        };
         ShippingDto: {
             /** @example 15.00 */
             amount: string;
@@ -4030,6 +6302,174 @@ export interface components {
             organizationName: string;
             /** @example correct horse battery staple */
             password: string;
+        };
+        SkippedInvoiceDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            /**
+             * @example already_planned
+             * @enum {string}
+             */
+            reason: "not_open" | "recovery_suspended" | "collection_pending" | "already_planned" | "awaiting_review" | "not_due" | "no_more_steps" | "no_email";
+        };
+        SourceMonthDto: {
+            /** @example 15200.00 */
+            amount: string;
+            /** @example 2026-12 */
+            month: string;
+        };
+        StartDunningRunDto: {
+            /**
+             * @description Default: the company’s today
+             * @example 2026-11-24
+             */
+            asOf?: string;
+            /**
+             * @description Invoices to send their next step to (1 to 1000)
+             * @example [
+             *       "01934567-89ab-7cde-8f01-23456789abcd"
+             *     ]
+             */
+            invoiceIds: string[];
+        };
+        StepRefDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            id: string;
+            /** @example Relance 1 */
+            name: string;
+        };
+        StripeConnectionTestDto: {
+            /**
+             * @description The Stripe account the keys belong to
+             * @example Boulangerie Martin SAS
+             */
+            accountName: string | null;
+            /**
+             * @example test
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @example true */
+            ok: boolean;
+        };
+        StripeCustomerResponseDto: {
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abce
+             */
+            bankAccountId: string | null;
+            /** @example compta@boulangerie-martin.fr */
+            email: string | null;
+            /** @example mandate_1Q8x1YzAbCdEfGh */
+            mandateId: string | null;
+            /**
+             * @example test
+             * @enum {string|null}
+             */
+            mode: "test" | "live" | null;
+            /** @example pm_1Q8x1YzAbCdEfGh */
+            paymentMethodId: string | null;
+            /** @example true */
+            registered: boolean;
+            /** @example cus_Q8x1YzAbCdEfGh */
+            stripeCustomerId: string | null;
+            /** @example 2026-11-24T09:30:00.000Z */
+            updatedAt: string | null;
+        };
+        StripePaymentAttemptDto: {
+            /**
+             * @description Amount asked for (EUR)
+             * @example 1200.00
+             */
+            amount: string;
+            /**
+             * @description Attempt number: the idempotency key sent to Stripe is `<invoiceId>:<attempt>`
+             * @example 1
+             */
+            attempt: number;
+            /** @example 2026-11-24T09:30:00.000Z */
+            createdAt: string;
+            /** @example EUR */
+            currency: string;
+            /** @example null */
+            failureMessage: string | null;
+            /**
+             * Format: uuid
+             * @example 01934567-89ab-7cde-8f01-23456789abcd
+             */
+            invoiceId: string;
+            /**
+             * Format: uuid
+             * @description The payment recorded when the debit succeeded
+             * @example null
+             */
+            paymentId: string | null;
+            /**
+             * @description null while Stripe has not answered (retry the collection)
+             * @example pi_3Q8x1YzAbCdEfGh
+             */
+            paymentIntentId: string | null;
+            /**
+             * @description pending until Stripe reports the outcome by webhook (SEPA debits take days)
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed" | "disputed";
+            /** @example 2026-11-24T09:30:00.000Z */
+            updatedAt: string;
+        };
+        StripePaymentAttemptListDto: {
+            data: components["schemas"]["StripePaymentAttemptDto"][];
+        };
+        StripeSettingsResponseDto: {
+            /**
+             * @description Keys are in place
+             * @example true
+             */
+            configured: boolean;
+            /**
+             * @description From the secret key prefix
+             * @example test
+             * @enum {string|null}
+             */
+            mode: "test" | "live" | null;
+            /** @example pk_test_51H8xYzAbCdEfGhIjKlMnOpQr */
+            publishableKey: string | null;
+            /**
+             * @description Last four characters of the secret key: all that is ever shown of it
+             * @example MnOp
+             */
+            secretKeyLast4: string | null;
+            /** @example 2026-11-24T09:30:00.000Z */
+            updatedAt: string | null;
+            /** @example true */
+            webhookSecretConfigured: boolean;
+            /**
+             * @description The endpoint to declare in the Stripe dashboard
+             * @example https://comptoir.example/api/v1/stripe/webhooks/01934567-89ab-7cde-8f01-23456789abcd
+             */
+            webhookUrl: string;
+        };
+        StripeWebhookReceiptDto: {
+            /**
+             * @description duplicate: the event was handled before and changed nothing this time
+             * @example recorded
+             * @enum {string}
+             */
+            outcome: "recorded" | "ignored" | "duplicate";
+            /** @example true */
+            received: boolean;
         };
         UnitDto: {
             /**
@@ -4173,6 +6613,18 @@ export interface components {
              */
             userId?: string;
         };
+        UpdateBankAccountDto: {
+            /** @example PSSTFRPPPAR */
+            bic?: string | null;
+            /** @example Boulangerie Martin */
+            holder?: string;
+            /** @example FR1420041010050500013M02606 */
+            iban?: string;
+            /** @example true */
+            isDefault?: boolean;
+            /** @example Compte courant */
+            label?: string | null;
+        };
         UpdateBillingSettingsDto: {
             /** @example Pas d'escompte pour paiement anticipé */
             earlyPaymentText?: string;
@@ -4202,6 +6654,11 @@ export interface components {
             legalName?: string;
             /** @example RCS Paris */
             rcs?: string;
+            /**
+             * @description SEPA creditor identifier (ICS), check digits verified; spaces and case are normalised; null clears it
+             * @example FR72ZZZ123456
+             */
+            sepaCreditorId?: string | null;
             /**
              * @description Share capital in the company currency
              * @example 10000.00
@@ -4315,6 +6772,8 @@ export interface components {
              * @example 2026-12-31
              */
             dueDate?: string | null;
+            /** @description Early-payment discount; null removes it */
+            earlyPaymentDiscount?: components["schemas"]["EarlyPaymentDiscountDto"];
             generalDiscount?: components["schemas"]["GeneralDiscountDto"];
             /**
              * @description Never printed
@@ -4353,6 +6812,15 @@ export interface components {
              */
             validityDate?: string | null;
         };
+        UpdateDunningStepsDto: {
+            /**
+             * @description Open invoices due within this many days show as due soon
+             * @example 7
+             */
+            dueSoonDays?: number;
+            /** @description The whole sequence, in order (1 to 10 steps) */
+            steps: components["schemas"]["DunningStepInputDto"][];
+        };
         UpdateEstablishmentDto: {
             address?: components["schemas"]["AddressDto"];
             /** @example SAS au capital de 10 000 € — RCS Lyon 732 829 320 */
@@ -4376,6 +6844,28 @@ export interface components {
              * @example 73282932000074
              */
             siret?: string;
+        };
+        UpdateMandateDto: {
+            /**
+             * Format: uuid
+             * @description Another of the customer's bank accounts (amendment)
+             * @example 01934567-89ab-7cde-8f01-23456789abcf
+             */
+            bankAccountId?: string;
+            /**
+             * @description The next collection is the last one (FNAL); the mandate is consumed after it
+             * @example true
+             */
+            finalCollection?: boolean;
+            /** @example 5 */
+            preNotificationDays?: number;
+            /**
+             * @description A new reference (amendment)
+             * @example RUM-2026-0001-B
+             */
+            reference?: string;
+            /** @example Lyon */
+            signaturePlace?: string;
         };
         UpdatePriceListDto: {
             /**
@@ -4517,6 +7007,23 @@ export interface components {
              * @enum {string}
              */
             reset?: "never" | "yearly" | "monthly";
+        };
+        UpdateStripeSettingsDto: {
+            /**
+             * @description Publishable key (pk_…) of the same mode
+             * @example pk_test_51H8xYzAbCdEfGhIjKlMnOpQr
+             */
+            publishableKey: string;
+            /**
+             * @description Secret (sk_test_/sk_live_) or restricted (rk_…) key; stored sealed, never returned
+             * @example sk_test_51H8xYzAbCdEfGhIjKlMnOpQr
+             */
+            secretKey: string;
+            /**
+             * @description Webhook signing secret (whsec_…); left out: the one in place is kept
+             * @example whsec_AbCdEfGhIjKlMnOpQrStUv
+             */
+            webhookSecret?: string;
         };
         UpdateVatRateDto: {
             /**
@@ -4749,6 +7256,138 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAccountingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingSettingsResponseDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    putAccountingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountingSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingSettingsResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listAccounts: {
         parameters: {
             query?: {
@@ -5931,6 +8570,232 @@ export interface operations {
                      *       "status": 404,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getStripeCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeCustomerResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    registerStripeCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterStripeCustomerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeCustomerResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency of the server is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "pdf_renderer_unavailable",
+                     *       "detail": "PDF rendering is unavailable",
+                     *       "status": 503,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/pdf_renderer_unavailable"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -7199,7 +10064,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only rows changed at or after this instant */
                 updatedSince?: string;
-                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "billing_settings" | "number_sequence" | "ledger_closing";
+                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "payment" | "dunning_steps" | "billing_settings" | "number_sequence" | "ledger_closing";
                 id: string;
             };
             header?: never;
@@ -7684,6 +10549,495 @@ export interface operations {
                      *       "status": 429,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/rate_limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listBankAccounts: {
+        parameters: {
+            query?: {
+                /** @description A customer's accounts; omitted: the company's own */
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountListDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBankAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBankAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -8944,6 +12298,140 @@ export interface operations {
             };
         };
     };
+    allocateCreditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyAllocationsDto"];
+            };
+        };
+        responses: {
+            /** @description Every allocation of the credit note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationListDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listCustomerPrices: {
         parameters: {
             query?: {
@@ -9400,6 +12888,8 @@ export interface operations {
                 status?: "draft" | "validated" | "done" | "cancelled" | "refused";
                 /** @description Invoices only */
                 kind?: "invoice" | "deposit" | "credit_note";
+                /** @description Invoices only: validated invoices and deposit invoices by payment status */
+                paymentStatus?: "unpaid" | "partially_paid" | "paid";
                 accountId?: string;
                 /** @description Documents dated on or after */
                 dateFrom?: string;
@@ -10785,6 +14275,669 @@ export interface operations {
             };
         };
     };
+    listDunningCandidates: {
+        parameters: {
+            query?: {
+                /** @description Default: the company’s today */
+                asOf?: string;
+                /** @description `due` (default): invoices whose next step is due; `open`: every open invoice with its colour */
+                scope?: "due" | "open";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningCandidatesDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    resolveDunningEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDunningEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningEventDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    previewDunningMail: {
+        parameters: {
+            query: {
+                /** @description Default: the company’s today */
+                asOf?: string;
+                invoiceId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningPreviewDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    startDunningRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartDunningRunDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningRunStartedDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getDunningRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningRunDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getDunningSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningStepsDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateDunningSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDunningStepsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningStepsDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listUncertainDunningEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningEventsDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listEstablishments: {
         parameters: {
             query?: never;
@@ -11143,6 +15296,101 @@ export interface operations {
             };
         };
     };
+    exportFec: {
+        parameters: {
+            query: {
+                /** @description The fiscal year, named by the calendar year in which it ends */
+                fiscalYear: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The FEC file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listInvitations: {
         parameters: {
             query?: never;
@@ -11398,6 +15646,8 @@ export interface operations {
                 status?: "draft" | "validated" | "done" | "cancelled" | "refused";
                 /** @description Invoices only */
                 kind?: "invoice" | "deposit" | "credit_note";
+                /** @description Invoices only: validated invoices and deposit invoices by payment status */
+                paymentStatus?: "unpaid" | "partially_paid" | "paid";
                 accountId?: string;
                 /** @description Documents dated on or after */
                 dateFrom?: string;
@@ -12170,6 +16420,99 @@ export interface operations {
             };
         };
     };
+    getInvoiceDunning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningEventsDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     duplicateInvoice: {
         parameters: {
             query?: never;
@@ -12432,6 +16775,99 @@ export interface operations {
             };
         };
     };
+    listInvoicePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationListDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getInvoicePdf: {
         parameters: {
             query?: never;
@@ -12537,6 +16973,361 @@ export interface operations {
                      *       "status": 503,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/pdf_renderer_unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    setInvoiceRecoveryStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryStatusResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    collectInvoiceWithStripe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripePaymentAttemptDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency of the server is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "pdf_renderer_unavailable",
+                     *       "detail": "PDF rendering is unavailable",
+                     *       "status": 503,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/pdf_renderer_unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listInvoiceStripePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripePaymentAttemptListDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -12936,6 +17727,535 @@ export interface operations {
                      *       "status": 403,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listMandates: {
+        parameters: {
+            query?: {
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateListDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createMandate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMandateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getMandate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    amendMandate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMandateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    revokeMandate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeMandateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -13405,6 +18725,8 @@ export interface operations {
                 status?: "draft" | "validated" | "done" | "cancelled" | "refused";
                 /** @description Invoices only */
                 kind?: "invoice" | "deposit" | "credit_note";
+                /** @description Invoices only: validated invoices and deposit invoices by payment status */
+                paymentStatus?: "unpaid" | "partially_paid" | "paid";
                 accountId?: string;
                 /** @description Documents dated on or after */
                 dateFrom?: string;
@@ -14176,6 +19498,273 @@ export interface operations {
             };
         };
     };
+    createOrderDepositInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDepositInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description The validated deposit invoice */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesDocumentResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    recordOrderDepositPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDepositPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepositPaymentResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     duplicateOrder: {
         parameters: {
             query?: never;
@@ -14696,6 +20285,584 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SalesDocumentResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only rows changed at or after this instant */
+                updatedSince?: string;
+                accountId?: string;
+                /** @description Payments dated on or after */
+                dateFrom?: string;
+                /** @description Payments dated on or before */
+                dateTo?: string;
+                method?: "transfer" | "direct_debit" | "card" | "cheque" | "cash" | "stripe";
+                status?: "recorded" | "cancelled";
+                /** @description in: received; out: refunds */
+                direction?: "in" | "out";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPageDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    recordPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDetailDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDetailDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    allocatePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyAllocationsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDetailDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    cancelPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDetailDto"];
                 };
             };
             /** @description The request does not match the schema */
@@ -15898,6 +22065,8 @@ export interface operations {
                 status?: "draft" | "validated" | "done" | "cancelled" | "refused";
                 /** @description Invoices only */
                 kind?: "invoice" | "deposit" | "credit_note";
+                /** @description Invoices only: validated invoices and deposit invoices by payment status */
+                paymentStatus?: "unpaid" | "partially_paid" | "paid";
                 accountId?: string;
                 /** @description Documents dated on or after */
                 dateFrom?: string;
@@ -16557,6 +22726,273 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SalesDocumentResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createQuoteDepositInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDepositInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description The validated deposit invoice */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesDocumentResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    recordQuoteDepositPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDepositPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepositPaymentResponseDto"];
                 };
             };
             /** @description The request does not match the schema */
@@ -17523,6 +23959,591 @@ export interface operations {
             };
         };
     };
+    recordRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRefundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDetailDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getAgedReceivables: {
+        parameters: {
+            query?: {
+                /** @description Payments and credit notes dated on or before it count (default: the company's today) */
+                asOf?: string;
+                /** @description Invoices of this establishment */
+                establishmentId?: string;
+                /** @description Customers of this sector (the customer's sector) */
+                sectorId?: string;
+                /** @description One customer */
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgedReceivablesDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportAgedReceivables: {
+        parameters: {
+            query: {
+                /** @description Payments and credit notes dated on or before it count (default: the company's today) */
+                asOf?: string;
+                /** @description Invoices of this establishment */
+                establishmentId?: string;
+                /** @description Customers of this sector (the customer's sector) */
+                sectorId?: string;
+                /** @description One customer */
+                accountId?: string;
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listAgedReceivableInvoices: {
+        parameters: {
+            query: {
+                /** @description Payments and credit notes dated on or before it count (default: the company's today) */
+                asOf?: string;
+                /** @description The customer whose balance is drilled into */
+                accountId: string;
+                /** @description Only the installments of this bucket */
+                bucket?: "not_due" | "1_30" | "31_60" | "61_90" | "over_90";
+                establishmentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenInstallmentListDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCashFlowForecast: {
+        parameters: {
+            query?: {
+                /** @description First day of the forecast (default: the company's today); its month is the first of the 12 */
+                from?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashFlowForecastDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getReceivablesIndicators: {
+        parameters: {
+            query?: {
+                /** @description Payments and credit notes dated on or before it count (default: the company's today) */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivablesIndicatorsDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listSectors: {
         parameters: {
             query?: never;
@@ -17966,6 +24987,884 @@ export interface operations {
                      *       "status": 409,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listSepaBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SepaBatchListDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createSepaBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSepaBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SepaBatchResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSepaBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SepaBatchDetailDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSepaBatchFile: {
+        parameters: {
+            query?: {
+                format?: "xml" | "zip";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                    "application/zip": string;
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    rejectSepaDebit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectSepaItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SepaBatchItemDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    settleSepaBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettleSepaBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SepaBatchResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getStripeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeSettingsResponseDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateStripeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStripeSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeSettingsResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    testStripeConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeConnectionTestDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    receiveStripeWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<timestamp>,v1=<HMAC-SHA256 of the raw body> */
+                "Stripe-Signature": string;
+            };
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        /** @description A Stripe event, verified byte for byte */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeWebhookReceiptDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
