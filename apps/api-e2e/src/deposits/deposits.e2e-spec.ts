@@ -151,6 +151,8 @@ describe('Deposits: deposit invoices and payments on orders and quotes, deducted
   });
 
   it('refuses drafts and cancelled sources, and bad bodies with the field at fault, writing nothing', async () => {
+    const paymentCount = async () => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM payments WHERE company_id = $1`, [org.companyId]))[0]!.n;
+    const paymentsBefore = await paymentCount();
     const draft = await post('/api/v1/orders', { accountId: customerId, lines: [{ description: 'Porte', quantity: '1', unitPrice: '100', vatRate: '20' }] }).expect(201);
     expect((await post(`/api/v1/orders/${draft.body.id}/deposit-invoices`, { percent: '10' }).expect(409)).body.code).toBe('deposit_source_not_open');
     const cancelled = await validated('orders');
@@ -171,8 +173,7 @@ describe('Deposits: deposit invoices and payments on orders and quotes, deducted
     expect((await post(`/api/v1/orders/${order.id}/deposit-payments`, { date: today, method: 'cash', amount: '0.00' }).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'amount' })]);
     const map = (await get(`/api/v1/documents/${order.id}/map`).expect(200)).body;
     expect(map.nodes).toHaveLength(1);
-    const stray = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM payments WHERE company_id = $1`, [org.companyId]);
-    expect(stray[0]!.n).toBe(1); // the one deposit payment of the earlier test
+    expect(await paymentCount()).toBe(paymentsBefore);
   });
 
   it('in a sandbox company, issues TEST deposit invoices that take no legal number and are never sealed', async () => {
@@ -185,6 +186,24 @@ describe('Deposits: deposit invoices and payments on orders and quotes, deducted
     expect(deposit.number).toMatch(/^TEST-/);
     expect((await get('/api/v1/ledger/entries', auth).expect(200)).body.data).toEqual([]);
   });
+
+  it('keeps an early-payment discount on the order, carries it to the invoice, validates it and prints it instead of "pas d\'escompte"', async () => {
+    const order = await validated('orders', { earlyPaymentDiscount: { percent: '2.00', withinDays: 10 } });
+    expect((await get(`/api/v1/orders/${order.id}`).expect(200)).body.earlyPaymentDiscount).toEqual({ percent: '2.00', withinDays: 10 });
+    const invoice = (await post(`/api/v1/orders/${order.id}/convert`, { to: 'invoice' }).expect(201)).body;
+    expect(invoice.earlyPaymentDiscount).toEqual({ percent: '2.00', withinDays: 10 });
+    const bad = async (earlyPaymentDiscount: unknown) => ((await t.http().patch(`/api/v1/invoices/${invoice.id}`).set(org.auth).send({ earlyPaymentDiscount }).expect(400)).body.errors as { path: string }[]).map((e) => e.path);
+    expect(await bad({ percent: '0', withinDays: 10 })).toEqual(['earlyPaymentDiscount.percent']);
+    expect(await bad({ percent: '2', withinDays: -1 })).toEqual(['earlyPaymentDiscount.withinDays']);
+    expect(await bad({ percent: '2', withinDays: 1.5 })).toEqual(['earlyPaymentDiscount.withinDays']);
+    await post(`/api/v1/invoices/${invoice.id}/validate`).expect(200);
+    const pdf = await t.http().get(`/api/v1/invoices/${invoice.id}/pdf`).set(org.auth).buffer(true).parse(rawBody).expect(200);
+    const text = (await pdfPagesText(pdf.body as Buffer)).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Escompte de 2 % pour paiement sous 10 jours');
+    expect(text).not.toContain("Pas d'escompte");
+    const cleared = (await t.http().patch(`/api/v1/orders/${(await validated('orders')).id}`).set(org.auth).send({ earlyPaymentDiscount: null })).status;
+    expect(cleared).toBe(409); // a validated order is locked like any legal field
+  }, 60_000);
 
   it("reads another company's order as absent", async () => {
     const other = await signupOrganization(t.http(), 'Voisin');
