@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@comptoir/billing';
 import { STRIPE_CONTROLLERS, STRIPE_PROVIDERS } from './stripe/stripe-providers';
+import { BANKING_CONTROLLERS, BANKING_PROVIDERS } from './banking.providers';
 
 /**
  * HTTP side of banking: bank accounts (IBAN/BIC), SEPA mandates, SEPA direct-debit batches and
@@ -9,8 +10,8 @@ import { STRIPE_CONTROLLERS, STRIPE_PROVIDERS } from './stripe/stripe-providers'
  */
 @Module({
   imports: [BillingModule],
-  controllers: [...STRIPE_CONTROLLERS],
-  providers: [...STRIPE_PROVIDERS],
+  controllers: [...BANKING_CONTROLLERS, ...STRIPE_CONTROLLERS],
+  providers: [...BANKING_PROVIDERS, ...STRIPE_PROVIDERS],
 })
 export class BankingModule {}
 

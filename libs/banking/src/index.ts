@@ -1,11 +1,21 @@
 export * from './banking.module';
 export * from './bank-accounts/bank-account.entity';
+export * from './bank-accounts/bank-details';
+export * from './mandates/mandate.entity';
+export * from './mandates/sequence-type';
+export * from './mandates/mandate-lifecycle';
+export * from './sepa/sepa-batch.entity';
+export * from './sepa/sepa-batch-item.entity';
+export * from './sepa/sepa-xml-writer';
 export * from './stripe/stripe-settings.entity';
 export * from './stripe/stripe-customer.entity';
 export * from './stripe/stripe-event.entity';
 export * from './stripe/stripe-payment-attempt.entity';
 
 import { BankAccountEntity } from './bank-accounts/bank-account.entity';
+import { MandateEntity } from './mandates/mandate.entity';
+import { SepaBatchEntity } from './sepa/sepa-batch.entity';
+import { SepaBatchItemEntity } from './sepa/sepa-batch-item.entity';
 import { STRIPE_ENTITIES } from './stripe/stripe-entities';
-export const BANKING_ENTITIES = [BankAccountEntity, ...STRIPE_ENTITIES];
+export const BANKING_ENTITIES = [BankAccountEntity, MandateEntity, SepaBatchEntity, SepaBatchItemEntity, ...STRIPE_ENTITIES];
 export { STRIPE_WEBHOOK_ROUTE } from './stripe/stripe-webhook.controller';

@@ -17,6 +17,7 @@ export const toCompanyDto = (c: CompanyEntity): CompanyResponseDto => ({
   timeZone: c.timeZone,
   currency: c.currency,
   vatRegime: c.vatRegime,
+  sepaCreditorId: c.sepaCreditorId,
   isSandbox: c.isSandbox,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { AddressDto, IsDecimalString, IsEuVatNumber, IsSiren, IsSiret } from '@comptoir/platform/http';
+import { normaliseSepaCreditorId } from '@comptoir/platform/kernel';
+import { AddressDto, IsDecimalString, IsEuVatNumber, IsSepaCreditorId, IsSiren, IsSiret } from '@comptoir/platform/http';
 import { LEGAL_FORMS, VAT_REGIMES } from './company.entity';
 
 export class FirstEstablishmentDto {
@@ -76,7 +77,13 @@ export class CreateCompanyDto {
   establishment?: FirstEstablishmentDto;
 }
 
-export class UpdateCompanyDto extends PartialType(OmitType(CreateCompanyDto, ['isSandbox', 'establishment', 'siren'] as const)) {}
+export class UpdateCompanyDto extends PartialType(OmitType(CreateCompanyDto, ['isSandbox', 'establishment', 'siren'] as const)) {
+  @ApiPropertyOptional({ example: 'FR72ZZZ123456', nullable: true, type: String, description: 'SEPA creditor identifier (ICS), check digits verified; spaces and case are normalised; null clears it' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseSepaCreditorId(value) : value))
+  @IsSepaCreditorId()
+  sepaCreditorId?: string | null;
+}
 
 export class CompanyResponseDto {
   @ApiProperty({ format: 'uuid', example: '01934567-89ab-7cde-8f01-23456789abcd' })
@@ -111,6 +118,9 @@ export class CompanyResponseDto {
 
   @ApiProperty({ enum: VAT_REGIMES, example: 'normal' })
   vatRegime: string;
+
+  @ApiProperty({ example: 'FR72ZZZ123456', nullable: true, type: String, description: 'SEPA creditor identifier (ICS)' })
+  sepaCreditorId: string | null;
 
   @ApiProperty({ example: false })
   isSandbox: boolean;

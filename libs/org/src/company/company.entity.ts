@@ -51,6 +51,10 @@ export class CompanyEntity extends OrganizationOwnedEntity {
   @Column('smallint', { default: 1 })
   fiscalYearStartMonth: number;
 
+  /** SEPA creditor identifier (ICS), required to collect by SEPA direct debit. */
+  @Column('varchar', { length: 35, nullable: true })
+  sepaCreditorId: string | null;
+
   /** Set at creation only: a sandbox company prints TEST and never consumes legal numbers. */
   @Column('boolean', { default: false })
   isSandbox: boolean;

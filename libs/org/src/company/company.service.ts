@@ -7,7 +7,7 @@ import { EstablishmentEntity } from '../establishment/establishment.entity';
 import { CompanyEntity } from './company.entity';
 import { CreateCompanyDto, UpdateCompanyDto } from './company.dto';
 
-const AUDITED = ['legalName', 'legalForm', 'shareCapital', 'siren', 'vatNumber', 'rcs', 'address', 'timeZone', 'vatRegime'] as const;
+const AUDITED = ['legalName', 'legalForm', 'shareCapital', 'siren', 'vatNumber', 'rcs', 'address', 'timeZone', 'vatRegime', 'sepaCreditorId'] as const;
 
 @Injectable()
 export class CompanyService {

@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
-import { isCalendarDate, isValidEuVatNumber, isValidSiren, isValidSiret } from '@comptoir/platform/kernel';
+import { isCalendarDate, isValidEuVatNumber, isValidSepaCreditorId, isValidSiren, isValidSiret } from '@comptoir/platform/kernel';
 
 export const IsSiren = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isSiren', validator: { validate: (v) => typeof v === 'string' && isValidSiren(v), defaultMessage: (a) => `${a?.property} must be 9 digits with a valid Luhn key` } }, options);
@@ -67,3 +67,7 @@ export const ArrayDistinct = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/** A SEPA creditor identifier (ICS) with valid check digits, already upper case without spaces. */
+export const IsSepaCreditorId = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isSepaCreditorId', validator: { validate: (v) => typeof v === 'string' && isValidSepaCreditorId(v), defaultMessage: (a) => `${a?.property} must be a SEPA creditor identifier with valid check digits, e.g. "FR72ZZZ123456"` } }, options);
