@@ -14,6 +14,7 @@ import { documents, insertLines, link, LoadedDocument, replaceLines, updateLineN
 import { applyTotals, asInstallments, assertEarlyPaymentDiscountValid, assertTermsValid } from './document-totals';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/document.dto';
 import { SalesDocumentEntity } from './sales-document.entity';
+import { noLiveBalance } from '../payments/live-balance';
 
 /** Header fields recorded in the audit trail. */
 export const AUDITED = [
@@ -190,6 +191,8 @@ function newDraftState() {
     creditedInvoiceId: null,
     pdfKey: null,
     pdfSha256: null,
+    // A copy of a validated invoice owes nothing: its live balance starts at validation.
+    ...noLiveBalance(),
     createdAt: now,
     updatedAt: now,
   } satisfies Partial<SalesDocumentEntity>;

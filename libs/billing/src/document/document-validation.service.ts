@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { assertOpenUntil, ChainHead, NumberingService, periodClosedAtCommit, SealService } from '@comptoir/ledger-lock';
-import { TenantContext } from '@comptoir/platform/kernel';
+import { Dec, TenantContext } from '@comptoir/platform/kernel';
 import { diffFields, TenantDb, TenantTx } from '@comptoir/platform/database';
 import { CreditSettlementService } from '../payments/credit-settlement.service';
+import { openedBalance } from '../payments/live-balance';
 import { SettlementLedger } from '../payments/settlement-ledger';
 import { assertWithinRemaining, creditedSoFar } from './credit-notes';
 import { AUDITED } from './document-drafting';
@@ -83,7 +84,8 @@ export class DocumentValidationService {
       tx.writeAtCommit(update.sql, update.params);
       // The live balance opens with the validated row; a credit note is then spent on the invoice it corrects.
       this.settlements.openAtCommit(tx, [doc.id]);
-      if (corrected) this.credits.allocateAtValidation(tx, doc, corrected);
+      const spent = corrected ? this.credits.allocateAtValidation(tx, doc, corrected) : new Dec(0);
+      Object.assign(doc, openedBalance(doc, spent));
       tx.audit({ entity: 'sales_document', entityId: doc.id, action: 'validate', changes: diffFields(before as never, doc as never, AUDITED) });
       emitDocumentEvent(tx, doc, 'validated', ['status', 'number']);
       return loaded;

@@ -39,13 +39,14 @@ export class CreditSettlementService {
   /**
    * At the validation of a credit note (both rows locked by it): allocates it to the invoice it
    * corrects, up to that invoice's balance due, dated on the credit note; the rest stays as credit.
-   * Written at commit, after the validated row (its gross) and its opened balance.
+   * Written at commit, after the validated row (its gross) and its opened balance. Returns the amount spent.
    */
-  allocateAtValidation(tx: TenantTx, creditNote: Validated, invoice: SettlementDocument): void {
-    if (creditNote.testMode || notPayableReason(invoice, { accountId: invoice.accountId, currency: invoice.currency })) return;
+  allocateAtValidation(tx: TenantTx, creditNote: Validated, invoice: SettlementDocument): Dec {
+    if (creditNote.testMode || notPayableReason(invoice, { accountId: invoice.accountId, currency: invoice.currency })) return new Dec(0);
     const amount = Dec.min(creditNote.gross, invoice.balanceDue!);
-    if (amount.lte(0)) return;
+    if (amount.lte(0)) return new Dec(0);
     this.ledger.applyAtCommit(tx, [{ sourceType: 'credit_note', sourceId: creditNote.id, targetType: 'invoice', targetId: invoice.id, amount: amount.toFixed(2), date: creditNote.date }]);
+    return amount;
   }
 
   /** Spends a validated credit note's remaining credit on open invoices of its customer. */

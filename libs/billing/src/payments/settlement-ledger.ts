@@ -7,7 +7,7 @@ const OPEN_SQL = `UPDATE sales_documents
     SET balance_due = CASE WHEN kind = 'credit_note' THEN gross ELSE due END,
         payment_status = CASE WHEN kind = 'credit_note' THEN NULL ELSE 'unpaid' END,
         paid = 0, credited = 0, settled_on = NULL
-  WHERE company_id = $1 AND id = ANY($2::uuid[]) AND type = 'invoice' AND NOT test_mode`;
+  WHERE company_id = $1 AND id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid) AND type = 'invoice' AND NOT test_mode`;
 
 /** One allocation to insert, already checked by the caller (amounts as decimal strings, negative only for a reversal). */
 export interface AllocationRow {
@@ -84,12 +84,12 @@ export class SettlementLedger {
    * nothing: they are never paid.
    */
   async open(tx: TenantTx, documentIds: string[]): Promise<void> {
-    if (documentIds.length) await tx.manager.query(OPEN_SQL, [tx.ctx.companyId, documentIds]);
+    if (documentIds.length) await tx.manager.query(OPEN_SQL, [tx.ctx.companyId, JSON.stringify(documentIds)]);
   }
 
-  /** open, sent with the COMMIT after the validated row (a single validation writes its row at commit). */
+  /** open, sent with the COMMIT after the validated row (a single validation writes its row at commit). Ids travel as JSON: writeAtCommit inlines parameters as literals. */
   openAtCommit(tx: TenantTx, documentIds: string[]): void {
-    if (documentIds.length) tx.writeAtCommit(OPEN_SQL, [tx.ctx.companyId, documentIds]);
+    if (documentIds.length) tx.writeAtCommit(OPEN_SQL, [tx.ctx.companyId, JSON.stringify(documentIds)]);
   }
 
   private statement(tx: TenantTx, rows: AllocationRow[]): { sql: string; params: unknown[]; ids: string[] } {
