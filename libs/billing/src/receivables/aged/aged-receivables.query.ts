@@ -1,6 +1,6 @@
 import { TenantTx } from '@comptoir/platform/database';
 import { AGING_BUCKETS, AgingBucket } from './aging-buckets';
-import { openInstallmentsCte, ReceivablesScope } from './open-installments.sql';
+import { openInstallmentsCte, ReceivablesScope, reportQuery } from './open-installments.sql';
 
 export interface BucketAmount {
   key: AgingBucket;
@@ -47,8 +47,8 @@ const money = (expr: string) => `COALESCE(${expr}, 0)::numeric(19,2)::text`;
  */
 export async function agedReceivables(tx: TenantTx, scope: ReceivablesScope): Promise<AgedReceivables> {
   const cte = openInstallmentsCte(tx.ctx.companyId, scope);
-  const rows = (await tx.manager.query(
-    `${cte.text},
+  const rows = await reportQuery<Row>(tx, {
+    text: `${cte.text},
      grouped AS (
        SELECT account_id, GROUPING(account_id) AS grand,
               ${AGING_BUCKETS.map((b) => `${money(`sum(open) FILTER (WHERE bucket = '${b}')`)} AS "${b}"`).join(', ')},
@@ -58,8 +58,8 @@ export async function agedReceivables(tx: TenantTx, scope: ReceivablesScope): Pr
      SELECT g.account_id, a.name, ${AGING_BUCKETS.map((b) => `g."${b}"`).join(', ')}, ${money('g.total_amount')} AS total
        FROM grouped g LEFT JOIN accounts a ON a.company_id = $1 AND a.id = g.account_id
       ORDER BY g.grand DESC, g.total_amount DESC, a.name, g.account_id`,
-    cte.params,
-  )) as Row[];
+    params: cte.params,
+  });
   const [grand, ...perCustomer] = rows;
   const buckets = (r: Row | undefined): BucketAmount[] => AGING_BUCKETS.map((key) => ({ key, amount: r?.[key] ?? '0.00' }));
   return {
@@ -76,14 +76,14 @@ export async function openInstallmentRows(tx: TenantTx, scope: ReceivablesScope,
   const cte = openInstallmentsCte(tx.ctx.companyId, scope);
   const params = [...cte.params];
   const byBucket = bucket ? `WHERE bucket = $${params.push(bucket)}` : '';
-  return (await tx.manager.query(
-    `${cte.text}
+  return reportQuery<OpenInstallmentRow>(tx, {
+    text: `${cte.text}
      SELECT id AS "invoiceId", number, account_id AS "accountId", date::text AS date, position AS installment, due_date::text AS "dueDate",
             amount::numeric(19,2)::text AS amount, open::numeric(19,2)::text AS open, days_overdue AS "daysOverdue", bucket
        FROM open_installment ${byBucket}
       ORDER BY due_date, number, position`,
     params,
-  )) as OpenInstallmentRow[];
+  });
 }
 
 export async function companyCurrency(tx: TenantTx): Promise<string> {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { companyCalendar } from '@comptoir/org';
 import { TenantTx } from '@comptoir/platform/database';
-import { openInstallmentsCte } from '../aged/open-installments.sql';
+import { openInstallmentsCte, reportQuery } from '../aged/open-installments.sql';
 import { CashFlowSource, CashFlowWindow, ExpectedFlow } from './cash-flow-source';
 import { CashFlowSourceRegistry } from './cash-flow-source.registry';
 
@@ -25,12 +25,12 @@ export class InvoiceCashFlowSource implements CashFlowSource, OnModuleInit {
     const { today } = await companyCalendar(tx);
     const cte = openInstallmentsCte(tx.ctx.companyId, { asOf: window.from, today: window.from === today });
     const params = [...cte.params, window.until];
-    return (await tx.manager.query(
-      `${cte.text}
+    return reportQuery<ExpectedFlow>(tx, {
+      text: `${cte.text}
        SELECT CASE WHEN due_date < $2::date THEN NULL ELSE to_char(due_date, 'YYYY-MM') END AS month, sum(open)::numeric(19,2)::text AS amount
          FROM open_installment WHERE due_date < $${params.length}::date
         GROUP BY 1`,
       params,
-    )) as ExpectedFlow[];
+    });
   }
 }

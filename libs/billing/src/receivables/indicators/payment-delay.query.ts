@@ -1,5 +1,5 @@
 import { TenantTx } from '@comptoir/platform/database';
-import { installmentsOf, RECEIVABLE_INVOICE } from '../aged/open-installments.sql';
+import { installmentsOf, RECEIVABLE_INVOICE, reportQuery } from '../aged/open-installments.sql';
 
 export interface CustomerPaymentDelay {
   accountId: string;
@@ -19,8 +19,8 @@ export const DELAY_WINDOW_DAYS = 365;
  * `openInstallments` letters them) first reaches the positive amounts up to and including it.
  */
 export async function paymentDelays(tx: TenantTx, asOf: string): Promise<CustomerPaymentDelay[]> {
-  const rows = (await tx.manager.query(
-    `WITH settled AS (
+  const rows = await reportQuery<{ accountId: string; name: string; delay: string; settledAmount: string }>(tx, {
+    text: `WITH settled AS MATERIALIZED (
        SELECT d.id, d.account_id, d.date, d.due_date, d.due, d.schedule
          FROM sales_documents d
         WHERE d.company_id = $1 AND ${RECEIVABLE_INVOICE}
@@ -32,9 +32,9 @@ export async function paymentDelays(tx: TenantTx, asOf: string): Promise<Custome
         WHERE a.company_id = $1 AND a.target_type = 'invoice' AND a.date <= $2::date
      ),
      paid AS (
-       SELECT s.account_id, i.amount,
-              (SELECT min(r.date) FROM reached r WHERE r.target_id = s.id AND r.running >= i.before + i.amount) - i.due_date AS delay
-         FROM settled s CROSS JOIN LATERAL (${installmentsOf('s')}) i
+       SELECT i.account_id, i.amount,
+              (SELECT min(r.date) FROM reached r WHERE r.target_id = i.id AND r.running >= i.before + i.amount) - i.due_date AS delay
+         FROM (${installmentsOf('settled', ['id', 'account_id'])}) i
         WHERE i.amount > 0
      )
      SELECT p.account_id AS "accountId", a.name, round(sum(p.amount * p.delay) / sum(p.amount), 1)::text AS delay,
@@ -43,8 +43,8 @@ export async function paymentDelays(tx: TenantTx, asOf: string): Promise<Custome
       WHERE p.delay IS NOT NULL
       GROUP BY p.account_id, a.name
       ORDER BY sum(p.amount * p.delay) / sum(p.amount) DESC, a.name`,
-    [tx.ctx.companyId, asOf],
-  )) as { accountId: string; name: string; delay: string; settledAmount: string }[];
+    params: [tx.ctx.companyId, asOf],
+  });
   // A day count with one decimal, not money: a JS number is exact enough and is what clients chart.
   return rows.map((r) => ({ accountId: r.accountId, name: r.name, averageDelayDays: Number(r.delay), settledAmount: r.settledAmount }));
 }

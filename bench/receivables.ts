@@ -1,0 +1,197 @@
+// `npm run bench -- receivables [--invoices 1000000] [--customers N] [--only aged,dunning,sepa,fec]
+//                                [--runs 5] [--explain] [--keep]`
+//
+// Receivables at scale (issue 4, item 10), on a database of its own (`comptoir_bench_receivables`):
+// --invoices validated invoices (default 1,000,000) across --customers customers (default invoices / 50)
+// generated in SQL (bench/support/receivables-data.ts), most of the history paid; then each section
+// times the real services in this process, on the application role's connection (row-level security on):
+//   aged     ReceivablesService.aged (what GET /api/v1/reports/aged-receivables answers) as of today (fast
+//            path, target ≤ 500 ms) and as of a date one year back (dated allocations, target ≤ 3 s)
+// Sections owned by other features join the list when their services exist (dunning, sepa, fec).
+// Prints JSON figures (each with the 1-minute load average: the machine is shared), saves them to
+// bench/results/, drops the database unless --keep. `--explain` logs the query plans of both paths.
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AgedReceivables, openInstallmentsCte, ReceivablesService } from '@comptoir/billing';
+import { loadConfig } from '@comptoir/platform/config';
+import { createDataSource, TenantDb } from '@comptoir/platform/database';
+import { newId, TenantContext } from '@comptoir/platform/kernel';
+import { migrate } from '@comptoir/runtime';
+import { admin, saveReport, withDatabase } from './support/harness';
+import { generateReceivablesData, ReceivablesDataSummary } from './support/receivables-data';
+
+const BENCH_DB = 'comptoir_bench_receivables';
+const SECTIONS = ['aged', 'dunning', 'sepa', 'fec'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Options {
+  invoices: number;
+  customers: number;
+  only: Section[];
+  runs: number;
+  explain: boolean;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { invoices: 1_000_000, customers: 0, only: [...SECTIONS], runs: 5, explain: false, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--invoices') options.invoices = Number(value());
+    else if (arg === '--customers') options.customers = Number(value());
+    else if (arg === '--only') options.only = value().split(',') as Section[];
+    else if (arg === '--runs') options.runs = Number(value());
+    else if (arg === '--explain') options.explain = true;
+    else if (arg === '--keep') options.keep = true;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  options.customers ||= Math.max(1, Math.round(options.invoices / 50));
+  const unknown = options.only.filter((s) => !SECTIONS.includes(s));
+  if (unknown.length) throw new Error(`--only: unknown sections ${unknown.join(', ')}`);
+  if (![options.invoices, options.customers, options.runs].every((n) => Number.isInteger(n) && n > 0)) throw new Error('counts must be positive integers');
+  return options;
+}
+
+const log = (message: string) => process.stderr.write(`[bench:receivables] ${message}\n`);
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const loadAverage1m = () => round(loadavg()[0]!, 2);
+
+interface Timing {
+  runs: number;
+  ms: { min: number; median: number; max: number };
+  loadAverage1m: number;
+}
+
+/** `work` once to warm up, then `runs` times; wall-clock milliseconds. */
+async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ timing: Timing; last: T }> {
+  let last = await work();
+  const samples: number[] = [];
+  const load = loadAverage1m();
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    last = await work();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { timing: { runs, ms: { min: round(samples[0]!), median: round(samples[Math.floor(samples.length / 2)]!), max: round(samples.at(-1)!) }, loadAverage1m: load }, last };
+}
+
+interface Context {
+  /** The application's pool (role comptoir_app, RLS on) and the bench company's tenant context. */
+  tenantDb: TenantDb;
+  tenant: TenantContext;
+  /** Owner connection: generation, plans, cross-checks. */
+  db: Client;
+  companyId: string;
+  today: string;
+  options: Options;
+  data: ReceivablesDataSummary;
+}
+
+async function explain(ctx: Context, asOf: string, today: boolean): Promise<void> {
+  const cte = openInstallmentsCte(ctx.companyId, { asOf, today });
+  await ctx.db.query(`SET jit = off`);
+  const { rows } = await ctx.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${cte.text} SELECT account_id, bucket, sum(open) FROM open_installment GROUP BY 1, 2`, cte.params);
+  log(`plan (${today ? 'today, fast path' : `as of ${asOf}`}):\n${rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}`);
+}
+
+async function agedSection(ctx: Context): Promise<Record<string, unknown>> {
+  const pastDate = new Date(`${ctx.today}T00:00:00Z`);
+  pastDate.setUTCFullYear(pastDate.getUTCFullYear() - 1);
+  const past = pastDate.toISOString().slice(0, 10);
+  if (ctx.options.explain) {
+    await explain(ctx, ctx.today, true);
+    await explain(ctx, past, false);
+  }
+  const service = new ReceivablesService(ctx.tenantDb);
+  // The JSON the controller would send is part of the cost: serialised on every run.
+  const get = (asOf?: string) => async () => {
+    const body: AgedReceivables = await service.aged(ctx.tenant, { asOf });
+    return { body, bytes: JSON.stringify(body).length };
+  };
+  const today = await timed(ctx.options.runs, get());
+  log(`aged as of today: median ${today.timing.ms.median} ms (min ${today.timing.ms.min}, max ${today.timing.ms.max}), ${today.last.body.customers.length} customers, total ${today.last.body.total}`);
+  const pastRun = await timed(ctx.options.runs, get(past));
+  log(`aged as of ${past}: median ${pastRun.timing.ms.median} ms (min ${pastRun.timing.ms.min}, max ${pastRun.timing.ms.max}), ${pastRun.last.body.customers.length} customers, total ${pastRun.last.body.total}`);
+  // Cross-check of the fast path against the live balances the payments keep.
+  const { rows } = await ctx.db.query(`SELECT sum(balance_due)::numeric(19,2)::text AS open FROM sales_documents WHERE company_id = $1 AND type = 'invoice' AND balance_due <> 0`, [ctx.companyId]);
+  const open = (rows[0] as { open: string }).open;
+  return {
+    today: { ...today.timing, customers: today.last.body.customers.length, total: today.last.body.total, responseBytes: today.last.bytes, liveBalanceTotal: open, totalsAgree: open === today.last.body.total },
+    pastDate: { asOf: past, ...pastRun.timing, customers: pastRun.last.body.customers.length, total: pastRun.last.body.total, responseBytes: pastRun.last.bytes },
+  };
+}
+
+const SECTION_RUNNERS: Record<Section, ((ctx: Context) => Promise<Record<string, unknown>>) | null> = {
+  aged: agedSection,
+  dunning: null,
+  sepa: null,
+  fec: null,
+};
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl = withDatabase(serverUrl, 'postgres');
+  const benchUrl = withDatabase(serverUrl, BENCH_DB);
+  const db = new Client({ connectionString: benchUrl });
+  let dataSource: DataSource | null = null;
+  const cleanup = async () => {
+    await dataSource?.destroy().catch(() => undefined);
+    await db.end().catch(() => undefined);
+    if (!options.keep) await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)).catch((e: Error) => log(`could not drop ${BENCH_DB}: ${e.message}`));
+  };
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+
+  try {
+    await admin(adminUrl, async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${BENCH_DB}`);
+    });
+    const config = loadConfig({ DATABASE_URL: benchUrl, AUTH_SECRET: randomBytes(32).toString('hex'), LEDGER_SEAL_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', NODE_ENV: 'production' });
+    await migrate(config);
+    await db.connect();
+    const ids = { organizationId: newId(), companyId: newId(), establishmentId: newId() };
+    await db.query(`INSERT INTO organizations (id, name) VALUES ($1, 'Bench Encaissements')`, [ids.organizationId]);
+    await db.query(`INSERT INTO companies (id, organization_id, legal_name, siren) VALUES ($1, $2, 'Bench Encaissements SAS', '732829320')`, [ids.companyId, ids.organizationId]);
+    await db.query(`INSERT INTO establishments (id, organization_id, company_id, name, siret, is_default) VALUES ($1, $2, $3, 'Siège', '73282932000074', true)`, [ids.establishmentId, ids.organizationId, ids.companyId]);
+    const { today } = (await db.query(`SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM companies WHERE id = $1`, [ids.companyId])).rows[0] as { today: string };
+    log(`generating ${options.invoices} invoices across ${options.customers} customers in ${BENCH_DB}`);
+    const data = await generateReceivablesData(db, ids, { invoices: options.invoices, customers: options.customers, today }, log);
+    log(`generated in ${data.seconds} s: ${data.openInvoices} open invoices (${data.openInvoicesWithMandate} with a mandate), ${data.payments} payments`);
+    dataSource = await createDataSource({ url: config.appDatabaseUrl, entities: [], poolSize: 2 }).initialize();
+    const tenant: TenantContext = { organizationId: ids.organizationId, companyId: ids.companyId, actor: { type: 'system', id: '', name: 'bench' }, role: 'admin', scopes: ['*'] };
+    const ctx: Context = { tenantDb: new TenantDb(dataSource), tenant, db, companyId: ids.companyId, today, options, data };
+    const report: Record<string, unknown> = {
+      benchmark: 'receivables',
+      at: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+      setup: 'the services in this process on a pool of the application role, PostgreSQL on the same machine; one company; wall-clock milliseconds, median of --runs after one warm-up',
+      data,
+    };
+    for (const section of options.only) {
+      const run = SECTION_RUNNERS[section];
+      report[section] = run ? await run(ctx) : { skipped: 'no callable service for this section yet' };
+    }
+    const aged = report['aged'] as { today?: Timing; pastDate?: Timing } | undefined;
+    report['targets'] = {
+      'aged as of today <= 500 ms': aged?.today ? aged.today.ms.median <= 500 : null,
+      'aged as of a past date <= 3 s': aged?.pastDate ? aged.pastDate.ms.median <= 3000 : null,
+    };
+    saveReport('receivables', report as { at: string }, log);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench:receivables] failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
