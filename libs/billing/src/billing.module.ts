@@ -10,6 +10,8 @@ import { DocumentLineFactory } from './document/document-lines';
 import { DocumentValidationService } from './document/document-validation.service';
 import { SalesDocumentService } from './document/sales-document.service';
 import { DocumentPdfService } from './pdf/document-pdf.service';
+import { DunningPlanner } from './dunning/dunning-planner';
+import { DUNNING_CONTROLLERS, DUNNING_PROVIDERS, DUNNING_WORKER_PROVIDERS } from './dunning/dunning.providers';
 import { OriginalPdfHandler } from './pdf/original-pdf.handler';
 import { PAYMENT_CONTROLLERS, PAYMENT_PROVIDERS, PAYMENT_SEAL_SOURCES } from './payments/payments.providers';
 import { CashFlowForecastService } from './receivables/cash-flow/cash-flow-forecast.service';
@@ -28,15 +30,15 @@ import { BillingSettingsService } from './settings/billing-settings.service';
  */
 @Module({
   imports: [CatalogModule, PdfModule, LedgerLockModule.forSources([...PAYMENT_SEAL_SOURCES, SalesDocumentSealSource])],
-  controllers: [...PAYMENT_CONTROLLERS, InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController, ...DEPOSIT_CONTROLLERS, ReceivablesController],
-  providers: [...DEPOSIT_PROVIDERS, ...PAYMENT_PROVIDERS, SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, CashFlowForecastService, InvoiceCashFlowSource],
-  exports: [...PAYMENT_PROVIDERS, SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry],
+  controllers: [...PAYMENT_CONTROLLERS, InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController, ...DEPOSIT_CONTROLLERS, ReceivablesController, ...DUNNING_CONTROLLERS],
+  providers: [...DEPOSIT_PROVIDERS, ...PAYMENT_PROVIDERS, SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, CashFlowForecastService, InvoiceCashFlowSource, ...DUNNING_PROVIDERS],
+  exports: [...PAYMENT_PROVIDERS, SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, DunningPlanner],
 })
 export class BillingModule {}
 
-/** Worker side of billing: the job that renders, stores and seals original PDFs. */
+/** Worker side of billing: the job that renders, stores and seals original PDFs; the daily dunning digest. */
 @Module({
   imports: [PdfModule, LedgerLockCoreModule],
-  providers: [OriginalPdfHandler, DocumentPdfService, BillingSettingsService],
+  providers: [OriginalPdfHandler, DocumentPdfService, BillingSettingsService, ...DUNNING_WORKER_PROVIDERS],
 })
 export class BillingWorkerModule {}

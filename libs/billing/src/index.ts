@@ -21,6 +21,7 @@ export * from './payments/credit-settlement.service';
 export * from './payments/invoice-collection-flags';
 export * from './payments/allocation-rules';
 export * from './receivables/index';
+export * from './dunning/index';
 
 import { SalesDocumentLineEntity } from './document/sales-document-line.entity';
 import { SalesDocumentLinkEntity } from './document/sales-document-link.entity';
@@ -28,5 +29,6 @@ import { SalesDocumentEntity } from './document/sales-document.entity';
 import { BillingSettingsEntity } from './settings/billing-settings.entity';
 import { PaymentEntity } from './payments/payment.entity';
 import { PaymentAllocationEntity } from './payments/payment-allocation.entity';
-export const BILLING_ENTITIES = [SalesDocumentEntity, SalesDocumentLineEntity, SalesDocumentLinkEntity, BillingSettingsEntity, PaymentEntity, PaymentAllocationEntity];
+import { DUNNING_ENTITIES } from './dunning/index';
+export const BILLING_ENTITIES = [SalesDocumentEntity, SalesDocumentLineEntity, SalesDocumentLinkEntity, BillingSettingsEntity, PaymentEntity, PaymentAllocationEntity, ...DUNNING_ENTITIES];
 export * from './seed/seed-billing-demo';

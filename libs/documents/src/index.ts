@@ -2,3 +2,4 @@ export * from './printable-document';
 export * from './invoice-mentions';
 export * from './render-document-html';
 export * from './sample-documents';
+export { formatDate, formatMoney } from './format';

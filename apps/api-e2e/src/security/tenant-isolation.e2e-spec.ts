@@ -69,6 +69,20 @@ async function salesDocument(w: World, path: 'quotes' | 'orders' | 'delivery-not
 const listEntry = async (w: World, path: string, id: string) =>
   ((await get(w, path)).data as { id: string }[]).find((row) => row.id === id) ?? null;
 
+/** A validated invoice of A reminded once (as of a far date, so its first step is due): the run and its event. */
+async function dunningRun(w: World): Promise<{ run: Resource; event: Resource }> {
+  const invoice = await salesDocument(w, 'invoices');
+  await w.t.http().post(`/api/v1/invoices/${invoice.params.id}/validate`).set(w.a.auth).expect(200);
+  const res = await w.t.http().post('/api/v1/dunning/runs').set(w.a.auth).send({ invoiceIds: [invoice.params.id], asOf: '2099-12-31' }).expect(202);
+  const runId = res.body.id as string;
+  const eventId = res.body.planned[0].eventId as string;
+  const leaks = [runId, eventId, ...invoice.leaks];
+  return {
+    run: { params: { id: runId }, leaks, scope: 'company', probe: () => get(w, `/api/v1/dunning/runs/${runId}`) },
+    event: { params: { id: eventId }, leaks, scope: 'company', probe: () => get(w, `/api/v1/invoices/${invoice.params.id}/dunning`) },
+  };
+}
+
 /** One factory per resource path (`/api/v1/<things>/{id}`): it creates the resource in organisation A. */
 const FACTORIES: Record<string, Factory> = {
   '/api/v1/accounts/{id}': async (w) => {
@@ -188,6 +202,8 @@ const FACTORIES: Record<string, Factory> = {
   '/api/v1/delivery-notes/{id}': (w) => salesDocument(w, 'delivery-notes'),
   '/api/v1/invoices/{id}': (w) => salesDocument(w, 'invoices'),
   '/api/v1/documents/{id}': (w) => salesDocument(w, 'quotes'),
+  '/api/v1/dunning/runs/{id}': async (w) => (await dunningRun(w)).run,
+  '/api/v1/dunning/events/{id}': async (w) => (await dunningRun(w)).event,
   '/api/v1/numbering/sequences/{id}': async (w) => {
     // An establishment's own series (the company series exist by default); one per new establishment.
     const establishment = await w.t.http().post('/api/v1/establishments').set(w.a.auth).send({ name: marker('A-branch'), siret: siretOf(w.a.companySiren) }).expect(201);

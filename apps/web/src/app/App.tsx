@@ -28,6 +28,8 @@ const VatRatesPage = lazy(() => import('../features/catalog/VatRatesPage').then(
 const NumberingPage = lazy(() => import('../features/ledger/NumberingPage').then((m) => ({ default: m.NumberingPage })));
 const BillingSettingsPage = lazy(() => import('../features/ledger/BillingSettingsPage').then((m) => ({ default: m.BillingSettingsPage })));
 const ClosingsPage = lazy(() => import('../features/ledger/ClosingsPage').then((m) => ({ default: m.ClosingsPage })));
+const DunningPage = lazy(() => import('../features/dunning/DunningPage').then((m) => ({ default: m.DunningPage })));
+const DunningStepsPage = lazy(() => import('../features/dunning/DunningStepsPage').then((m) => ({ default: m.DunningStepsPage })));
 const ApiKeysPage = lazy(() => import('../features/settings/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 
 /** An expired session anywhere sends the session query back to the server, which then routes to login. */
@@ -75,6 +77,8 @@ export function App() {
                   <Route path="products/:id" element={<ProductFormPage />} />
                   <Route path="price-lists" element={<PriceListsPage />} />
                   {salesRoutes()}
+                  <Route path="receivables/dunning" element={<DunningPage />} />
+                  <Route path="receivables/dunning-steps" element={<DunningStepsPage />} />
                   <Route path="ledger/closings" element={<ClosingsPage />} />
                   <Route path="settings/vat-rates" element={<VatRatesPage />} />
                   <Route path="settings/numbering" element={<NumberingPage />} />

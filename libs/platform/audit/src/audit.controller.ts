@@ -24,6 +24,7 @@ export const AUDITED_ENTITIES: Record<string, string> = {
   price_list: 'catalog:read',
   customer_price: 'catalog:read',
   sales_document: 'billing:read',
+  dunning_steps: 'billing:read',
   payment: 'billing:read',
   bank_account: 'banking:read',
   mandate: 'banking:read',

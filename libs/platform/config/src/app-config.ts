@@ -109,6 +109,13 @@ export class AppConfig {
   @IsString()
   fileStoreDir = '.data/files';
 
+  /** Hour (0–23, Europe/Paris) of the daily dunning digest job. */
+  @Transform(({ value }) => (value === undefined ? 7 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  dunningDigestHour = 7;
+
   /** The application's own connection: row-level security applies to it, superuser rights do not. */
   get appDatabaseUrl(): string {
     if (this.databaseAppUrl) return this.databaseAppUrl;
@@ -149,6 +156,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   CHROMIUM_PATH: 'chromiumPath',
   PDF_POOL_SIZE: 'pdfPoolSize',
   FILE_STORE_DIR: 'fileStoreDir',
+  DUNNING_DIGEST_HOUR: 'dunningDigestHour',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof AppConfig, unknown>> = {}): AppConfig {

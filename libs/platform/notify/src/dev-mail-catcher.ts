@@ -8,6 +8,7 @@ export interface CaughtMail {
   subject: string;
   text: string;
   messageId: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /**
@@ -36,9 +37,10 @@ export class DevMailCatcher {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               messageId: parsed.messageId ?? '',
+              attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
             };
             this.messages.push(mail);
-            if (this.logToConsole) this.logger.log(`mail to ${mail.to.join(', ')}: ${mail.subject}\n${mail.text}`);
+            if (this.logToConsole) this.logger.log(`mail to ${mail.to.join(', ')}: ${mail.subject}${mail.attachments.length ? ` [${mail.attachments.map((a) => a.filename).join(', ')}]` : ''}\n${mail.text}`);
             callback();
           })
           .catch((error: Error) => callback(error));

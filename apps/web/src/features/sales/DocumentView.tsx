@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountName } from '../../components/AccountName';
 import { formatDate, formatDateTime, formatMoney, formatPercent, formatQuantity } from '../../lib/format';
 import { TableHead } from '../../components/TableHead';
+import { InvoiceDunningPanel } from '../dunning/InvoiceDunningPanel';
 import { ScheduleTable, TotalsPanel } from './TotalsPanel';
 import type { SalesDocument } from './sales-types';
 
@@ -142,6 +143,7 @@ export function DocumentView({ doc }: { doc: SalesDocument }) {
           </Grid.Col>
         </Grid>
       ) : null}
+      {doc.type === 'invoice' && doc.kind !== 'credit_note' && doc.validatedAt ? <InvoiceDunningPanel invoiceId={doc.id} recoveryStatus={doc.recoveryStatus} /> : null}
     </Stack>
   );
 }

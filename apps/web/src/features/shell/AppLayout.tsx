@@ -6,7 +6,7 @@ import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-r
 import { useCompany } from '../../app/company';
 import { useCan, useMe, useSignOut } from '../../app/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { IconBox, IconBuilding, IconCart, IconFile, IconGrid, IconHash, IconKey, IconLogout, IconPercent, IconReceipt, IconSettings, IconShield, IconStore, IconTag, IconTruck, IconUsers } from '../../components/icons';
+import { IconBox, IconBuilding, IconCart, IconFile, IconGrid, IconHash, IconKey, IconLogout, IconMail, IconPercent, IconReceipt, IconSettings, IconShield, IconStore, IconTag, IconTruck, IconUsers } from '../../components/icons';
 import { roleLabel } from '../settings/roles';
 import { LoadingState } from '../../components/ui';
 import { BrandMark } from './BrandMark';
@@ -61,6 +61,7 @@ export function AppLayout() {
     { to: '/products', label: t('nav.products'), icon: <IconBox />, scope: 'catalog:read' },
     { to: '/price-lists', label: t('nav.priceLists'), icon: <IconTag />, scope: 'catalog:read' },
   ];
+  const receivables: NavItem[] = [{ to: '/receivables/dunning', label: t('nav.dunning'), icon: <IconMail />, scope: 'billing:read' }];
   const ledger: NavItem[] = [{ to: '/ledger/closings', label: t('nav.closings'), icon: <IconShield />, scope: 'ledger:read' }];
   const settings: NavItem[] = [
     { to: '/settings/companies', label: t('nav.companies'), icon: <IconBuilding />, scope: 'org:read' },
@@ -140,6 +141,7 @@ export function AppLayout() {
             </Text>
             {renderLinks(crm)}
             <NavSection label={t('nav.sales')} items={sales} render={renderLinks} />
+            <NavSection label={t('nav.receivables')} items={receivables} render={renderLinks} />
             <NavSection label={t('nav.catalog')} items={catalog} render={renderLinks} />
             <NavSection label={t('nav.ledger')} items={ledger} render={renderLinks} />
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4}>
