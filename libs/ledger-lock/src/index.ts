@@ -15,6 +15,7 @@ export * from './seal/ledger-verifier.service';
 export * from './seal/ledger-entry.entity';
 export * from './seal/ledger-head.entity';
 export * from './closing/closing.types';
+export { fiscalYearRange } from './closing/closing-periods';
 export * from './closing/period-guard';
 export { periodClosedAtCommit } from './closing/period-closed.error';
 export * from './closing/ledger-closing.entity';

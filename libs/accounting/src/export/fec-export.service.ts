@@ -1,0 +1,103 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { fiscalYearRange } from '@comptoir/ledger-lock';
+import { NotFoundError, TenantContext } from '@comptoir/platform/kernel';
+import { TenantDb, TenantTx } from '@comptoir/platform/database';
+import { AccountPlan } from '../fec/account-plan';
+import { bankEntry } from '../fec/bank-entry';
+import { encodeLatin9, fecFileName } from '../fec/fec-format';
+import { entryRecords, FEC_HEADER, JournalSequence } from '../fec/fec-lines';
+import type { JournalEntry } from '../fec/journal-entry';
+import { saleEntry } from '../fec/sales-entry';
+import { AccountingSettingsService } from '../settings/accounting-settings.service';
+import { BankRow, movementOf, saleOf, SaleRow } from './fec-rows';
+import { bankCursor, SALES_CURSOR } from './fec-queries';
+
+/** Rows fetched per round trip: large enough to amortise it, small enough to keep memory flat. */
+const PAGE = 2000;
+
+export interface FecExportSummary {
+  fileName: string;
+  lines: number;
+  salesEntries: number;
+  bankEntries: number;
+}
+
+/**
+ * The FEC of the sales journal (VT) and the bank journal (BQ) of a company's fiscal year, streamed:
+ * two server-side cursors read a page at a time, each page is turned into entries, encoded and written
+ * before the next is fetched (waiting for the destination to drain), so memory stays flat whatever the
+ * size of the year. Callable with any Writable: the HTTP response, a file (the benchmark).
+ */
+@Injectable()
+export class FecExportService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly settings: AccountingSettingsService,
+  ) {}
+
+  /** The file name, read before the download starts (a bad year or company fails as a problem, not a cut stream). */
+  fileName(ctx: TenantContext, fiscalYear: number): Promise<string> {
+    return this.db.transaction(ctx, async (tx) => {
+      const company = await companyOf(tx);
+      return fecFileName(company.siren, fiscalYearRange(fiscalYear, company.fiscalYearStartMonth).end);
+    });
+  }
+
+  /** Writes the whole file into `out` (which it does not end) inside one read transaction. */
+  write(ctx: TenantContext, fiscalYear: number, out: Writable): Promise<FecExportSummary> {
+    return this.db.transaction(ctx, async (tx) => {
+      const company = await companyOf(tx);
+      const range = fiscalYearRange(fiscalYear, company.fiscalYearStartMonth);
+      const settings = await this.settings.effective(tx);
+      const plan = new AccountPlan(settings);
+      const params = [ctx.companyId, range.start, range.end, company.timeZone];
+      // Both cursors are opened before the first page is read, on the same state of the books.
+      await tx.manager.query(`DECLARE fec_sales NO SCROLL CURSOR FOR ${SALES_CURSOR}`, params);
+      await tx.manager.query(`DECLARE fec_bank NO SCROLL CURSOR FOR ${bankCursor(settings.vatRegime === 'receipts')}`, params);
+      const summary = { fileName: fecFileName(company.siren, range.end), lines: 0, salesEntries: 0, bankEntries: 0 };
+      await send(out, FEC_HEADER);
+      const sales = new JournalSequence(settings.salesJournal);
+      summary.lines += await drain(tx, 'fec_sales', out, sales, (row: SaleRow) => saleEntry(saleOf(row), plan));
+      const bank = new JournalSequence(settings.bankJournal);
+      summary.lines += await drain(tx, 'fec_bank', out, bank, (row: BankRow) => bankEntry(movementOf(row, plan), plan));
+      return { ...summary, salesEntries: sales.entries, bankEntries: bank.entries };
+    });
+  }
+}
+
+/** Fetches the cursor page by page and writes each page's entries; returns the number of FEC lines written. */
+async function drain<Row>(tx: TenantTx, cursor: string, out: Writable, sequence: JournalSequence, toEntry: (row: Row) => JournalEntry | null): Promise<number> {
+  let lines = 0;
+  for (;;) {
+    if (out.destroyed) throw new Error('The FEC destination was closed before the end of the export');
+    const rows = (await tx.manager.query(`FETCH ${PAGE} FROM ${cursor}`)) as Row[];
+    let chunk = '';
+    for (const row of rows) {
+      const entry = toEntry(row);
+      if (!entry) continue;
+      chunk += entryRecords(sequence, entry);
+      lines += entry.lines.length;
+    }
+    if (chunk) await send(out, chunk);
+    if (rows.length < PAGE) return lines;
+  }
+}
+
+async function send(out: Writable, text: string): Promise<void> {
+  // A client that goes away closes the stream without 'drain': the next page then sees it destroyed.
+  if (!out.write(encodeLatin9(text))) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+}
+
+interface CompanyRow {
+  siren: string;
+  fiscalYearStartMonth: number;
+  timeZone: string;
+}
+
+async function companyOf(tx: TenantTx): Promise<CompanyRow> {
+  const [company] = (await tx.manager.query(`SELECT siren, fiscal_year_start_month AS "fiscalYearStartMonth", time_zone AS "timeZone" FROM companies WHERE id = $1`, [tx.ctx.companyId])) as CompanyRow[];
+  if (!company) throw new NotFoundError('Company');
+  return company;
+}

@@ -1,0 +1,95 @@
+/**
+ * The two cursors of the FEC export, one row per entry, each already carrying everything its entry
+ * needs (customer, line groups, lettering, VAT to move) so the export holds one page in memory, never
+ * the year. Parameters: $1 company, $2 fiscal year start, $3 end, $4 the company's time zone.
+ */
+
+/**
+ * Invoices and deposit invoices of the year settled by its end get a lettering code: the n-th of its
+ * customer, in date order. Both cursors compute the same numbers, so they agree without sharing state.
+ */
+const LETTERED = `
+  lettered AS (
+    SELECT id, settled_on, (row_number() OVER (PARTITION BY account_id ORDER BY date, validated_at, id) - 1)::int AS letter
+    FROM sales_documents
+    WHERE company_id = $1 AND type = 'invoice' AND kind IN ('invoice', 'deposit') AND status IN ('validated', 'done') AND NOT test_mode
+      AND date BETWEEN $2 AND $3 AND settled_on <= $3
+  )`;
+
+/** Item lines of document `doc` per rate, product type, catalog account and deposit deduction (SaleLineGroup[]). */
+const lineGroups = (doc: string) => `
+  (SELECT coalesce(json_agg(json_build_object('rate', g.rate, 'type', g.type, 'productAccount', g.account, 'deposit', g.deposit, 'net', g.net)), '[]')
+   FROM (SELECT l.vat_rate::text AS rate, l.product_type AS type, p.sales_account AS account, l.deposit_invoice_id IS NOT NULL AS deposit, sum(l.net)::text AS net
+         FROM sales_document_lines l LEFT JOIN products p ON p.company_id = l.company_id AND p.id = l.product_id
+         WHERE l.company_id = ${doc}.company_id AND l.document_id = ${doc}.id AND l.kind = 'item'
+         GROUP BY 1, 2, 3, 4) g)`;
+
+/** Validated invoices, deposit invoices and credit notes dated in the year (not TEST mode), in date order. */
+export const SALES_CURSOR = `
+  WITH ${LETTERED}
+  SELECT d.kind, d.number, d.date::text AS date, to_char(coalesce(d.validated_at AT TIME ZONE $4, d.date), 'YYYY-MM-DD') AS "validDate",
+         d.account_id AS "accountId", a.name AS "accountName", d.gross::text AS gross, d.totals->'vat' AS vat,
+         coalesce(c.kind = 'deposit', false) AS "creditsDeposit",
+         coalesce(own.letter, credited.letter) AS letter, coalesce(own.settled_on, credited.settled_on)::text AS "settledOn",
+         ${lineGroups('d')} AS lines
+  FROM sales_documents d
+  JOIN accounts a ON a.company_id = d.company_id AND a.id = d.account_id
+  LEFT JOIN sales_documents c ON c.company_id = d.company_id AND c.id = d.credited_invoice_id
+  LEFT JOIN lettered own ON own.id = d.id
+  LEFT JOIN lettered credited ON credited.id = d.credited_invoice_id
+  WHERE d.company_id = $1 AND d.type = 'invoice' AND d.status IN ('validated', 'done') AND NOT d.test_mode AND d.date BETWEEN $2 AND $3
+  ORDER BY d.date, d.validated_at, d.id`;
+
+/**
+ * Settlements of invoices by payments (credit notes settle through their own sales entry), with the
+ * running total paid on the invoice before and after each one: the VAT on receipts it makes due.
+ */
+const SETTLEMENTS = `
+  settlements AS (
+    SELECT pa.source_id, pa.target_id, pa.date, pa.amount, pa.reverses_id IS NOT NULL AS reversal,
+           sum(pa.amount) OVER (PARTITION BY pa.target_id ORDER BY pa.date, pa.created_at, pa.id) AS paid_after
+    FROM payment_allocations pa
+    WHERE pa.company_id = $1 AND pa.source_type = 'payment' AND pa.target_type = 'invoice' AND pa.date <= $3
+  )`;
+
+/** The invoices a set of settlement rows `s` settle, with what the VAT move needs (VatSettlement[]). */
+const vatSettlements = (where: string) => `
+  (SELECT coalesce(json_agg(json_build_object('gross', i.gross::text, 'vat', i.totals->'vat', 'lines', ${lineGroups('i')},
+                                              'paidBefore', (s.paid_after - s.amount)::text, 'paidAfter', s.paid_after::text) ORDER BY s.paid_after), '[]')
+   FROM settlements s JOIN sales_documents i ON i.company_id = $1 AND i.id = s.target_id
+   WHERE ${where})`;
+
+/**
+ * Bank movements dated in the year, in date order: every payment and refund, every cancellation (on its
+ * own date), and — with VAT on receipts — customer credit applied to invoices after the payment date.
+ */
+export const bankCursor = (vatOnReceipts: boolean) => `
+  WITH ${LETTERED}, ${SETTLEMENTS},
+  events AS (
+    SELECT 'payment' AS event, p.id, p.date AS at FROM payments p WHERE p.company_id = $1 AND p.date BETWEEN $2 AND $3
+    UNION ALL
+    SELECT 'cancellation', p.id, p.cancelled_on FROM payments p WHERE p.company_id = $1 AND p.status = 'cancelled' AND p.cancelled_on BETWEEN $2 AND $3
+    ${vatOnReceipts ? `UNION ALL SELECT DISTINCT 'allocation', s.source_id, s.date FROM settlements s JOIN payments p ON p.company_id = $1 AND p.id = s.source_id WHERE NOT s.reversal AND s.date > p.date AND s.date BETWEEN $2 AND $3` : ''}
+  )
+  SELECT e.event, e.at::text AS date, p.direction, p.date::text AS "paymentDate", p.amount::text AS amount, p.reference, p.id AS "paymentId",
+         to_char(greatest(e.at, (p.created_at AT TIME ZONE $4)::date), 'YYYY-MM-DD') AS "validDate",
+         p.bank_account_id AS "bankAccountId", b.label AS "bankLabel", p.account_id AS "accountId", a.name AS "accountName",
+         (SELECT coalesce(array_agg(DISTINCT i.number ORDER BY i.number), '{}') FROM settlements s JOIN sales_documents i ON i.company_id = $1 AND i.id = s.target_id WHERE s.source_id = p.id AND NOT s.reversal) AS "invoiceNumbers",
+         CASE WHEN e.event = 'payment' AND p.direction = 'in' THEN
+           (SELECT coalesce(json_agg(json_build_object('amount', t.amount::text, 'letter', t.letter, 'settledOn', t.settled_on::text) ORDER BY t.letter), '[]')
+            FROM (SELECT l.letter, l.settled_on, sum(s.amount) AS amount FROM settlements s JOIN lettered l ON l.id = s.target_id
+                  WHERE s.source_id = p.id GROUP BY l.letter, l.settled_on HAVING sum(s.amount) > 0) t)
+         ELSE '[]' END AS lettered,
+         ${
+           vatOnReceipts
+             ? `CASE e.event
+                  WHEN 'payment' THEN ${vatSettlements('s.source_id = p.id AND NOT s.reversal AND s.date = p.date')}
+                  WHEN 'allocation' THEN ${vatSettlements('s.source_id = p.id AND NOT s.reversal AND s.date = e.at')}
+                  ELSE ${vatSettlements('s.source_id = p.id AND s.reversal AND s.date = e.at')} END`
+             : `'[]'::json`
+         } AS settlements
+  FROM events e
+  JOIN payments p ON p.company_id = $1 AND p.id = e.id
+  JOIN accounts a ON a.company_id = p.company_id AND a.id = p.account_id
+  LEFT JOIN bank_accounts b ON b.company_id = p.company_id AND b.id = p.bank_account_id
+  ORDER BY e.at, p.created_at, p.id, e.event DESC`;
