@@ -8,9 +8,13 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { STRIPE_WEBHOOK_ROUTE } from '@comptoir/banking';
 import { AppConfig } from '@comptoir/platform/config';
 import { createValidationPipe, ProblemDetailsFilter, ProblemDto, FieldErrorDto } from '@comptoir/platform/http';
 import { AppModule } from './app.module';
+
+/** Routes whose handlers read `req.body` as the Buffer sent, not as parsed JSON. */
+const RAW_BODY_ROUTES = [STRIPE_WEBHOOK_ROUTE];
 
 export interface ApiAppOptions {
   /** Keep Nest's bootstrap logs quiet (tests, contract generation). */
@@ -28,6 +32,8 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(cookieParser());
+  // Webhook signatures are computed over the exact bytes received: those routes keep the raw body.
+  app.use(RAW_BODY_ROUTES, express.raw({ type: () => true, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
   applyRouting(app);
   app.useGlobalPipes(createValidationPipe());

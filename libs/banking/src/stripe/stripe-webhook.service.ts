@@ -142,7 +142,7 @@ export class StripeWebhookService {
     attempt.status = 'failed';
     attempt.failureMessage = (intent.last_payment_error?.message ?? 'The SEPA debit failed').slice(0, 500);
     await this.flags.clearPending(tx, [attempt.invoiceId]);
-    tx.audit({ entity: 'sales_document', entityId: attempt.invoiceId, action: 'stripe_payment_failed', changes: { attempt: { from: null, to: attempt.attempt }, failure: { from: null, to: attempt.failureMessage } } });
+    tx.audit({ entity: 'sales_document', entityId: attempt.invoiceId, action: 'stripe_failed', changes: { attempt: { from: null, to: attempt.attempt }, failure: { from: null, to: attempt.failureMessage } } });
   }
 
   /**
