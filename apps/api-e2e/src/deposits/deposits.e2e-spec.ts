@@ -133,6 +133,14 @@ describe('Deposits: deposit invoices and payments on orders and quotes, deducted
     expect((final.lines as Line[]).filter((l) => l.depositInvoiceId === deposit.id)).toHaveLength(2);
     expect(final.totals.deposits).toBe(deposit.totals.gross);
     expect(new Dec(final.totals.gross).plus(deposit.totals.gross).toFixed(2)).toBe('1142.00');
+    // Replacing the lines of the draft replaces what was sold; the deductions are the system's and stay.
+    const patched = (await t.http().patch(`/api/v1/invoices/${final.id}`).set(org.auth).send({ lines: [{ description: 'Escalier chêne', quantity: '1', unitPrice: '700.00', vatRate: '20.00' }] }).expect(200)).body;
+    expect((patched.lines as Line[]).map((l) => [l.description, l.depositInvoiceId])).toEqual([
+      ['Escalier chêne', null],
+      [expect.stringContaining(deposit.number), deposit.id],
+      [expect.stringContaining(deposit.number), deposit.id],
+    ]);
+    expect(patched.totals.deposits).toBe(deposit.totals.gross);
   }, 60_000);
 
   it('turns a deposit installment of the payment terms into a deposit invoice', async () => {

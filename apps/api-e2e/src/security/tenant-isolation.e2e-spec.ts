@@ -202,6 +202,23 @@ const FACTORIES: Record<string, Factory> = {
   '/api/v1/delivery-notes/{id}': (w) => salesDocument(w, 'delivery-notes'),
   '/api/v1/invoices/{id}': (w) => salesDocument(w, 'invoices'),
   '/api/v1/documents/{id}': (w) => salesDocument(w, 'quotes'),
+  '/api/v1/payments/{id}': async (w) => {
+    const account = await createAccount(w);
+    const reference = marker('A-payment');
+    const res = await w.t.http().post('/api/v1/payments').set(w.a.auth).send({ accountId: account.id, date: '2026-01-05', method: 'cheque', amount: '42.00', reference }).expect(201);
+    const id = res.body.id as string;
+    return { params: { id }, leaks: [id, reference, ...account.leaks], scope: 'company', probe: () => get(w, `/api/v1/payments/${id}`) };
+  },
+  '/api/v1/credit-notes/{id}': async (w) => {
+    // A validated credit note with credit left (its invoice was paid before it was credited).
+    const invoice = await salesDocument(w, 'invoices');
+    const validated = await w.t.http().post(`/api/v1/invoices/${invoice.params.id}/validate`).set(w.a.auth).expect(200);
+    await w.t.http().post('/api/v1/payments').set(w.a.auth).send({ accountId: validated.body.accountId, date: validated.body.date, method: 'cash', amount: validated.body.totals.due, allocations: [{ invoiceId: validated.body.id, amount: validated.body.totals.due }] }).expect(201);
+    const draft = await w.t.http().post(`/api/v1/invoices/${invoice.params.id}/credit-note`).set(w.a.auth).send({}).expect(201);
+    const id = draft.body.id as string;
+    await w.t.http().post(`/api/v1/invoices/${id}/validate`).set(w.a.auth).expect(200);
+    return { params: { id }, leaks: [id, ...invoice.leaks], scope: 'company', probe: () => get(w, `/api/v1/invoices/${id}`) };
+  },
   '/api/v1/dunning/runs/{id}': async (w) => (await dunningRun(w)).run,
   '/api/v1/dunning/events/{id}': async (w) => (await dunningRun(w)).event,
   '/api/v1/numbering/sequences/{id}': async (w) => {
@@ -257,6 +274,7 @@ const REFERENCES: Record<string, string> = {
   productId: '/api/v1/products/{id}',
   priceListId: '/api/v1/price-lists/{id}',
   vatRateId: '/api/v1/vat-rates/{id}',
+  bankAccountId: '/api/v1/bank-accounts/{id}',
 };
 const referenceFields = (op: Operation) =>
   Object.entries(op.body?.properties ?? {})

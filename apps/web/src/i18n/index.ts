@@ -6,16 +6,18 @@ import catalogFr from './catalog.fr.json';
 import catalogEn from './catalog.en.json';
 import salesFr from './sales.fr.json';
 import salesEn from './sales.en.json';
+import depositsFr from './deposits.fr.json';
+import depositsEn from './deposits.en.json';
 import ledgerFr from './ledger.fr.json';
 import ledgerEn from './ledger.en.json';
 import dunningFr from './dunning.fr.json';
 import dunningEn from './dunning.en.json';
 
 /** One catalogue per language, the sales modules in their own files (catalog, sales, ledger). */
-const fr = { ...frBase, catalog: catalogFr, sales: salesFr, ledger: ledgerFr, dunning: dunningFr };
+const fr = { ...frBase, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, dunning: dunningFr };
 
 /** The English catalogue must hold every French key: the compiler checks it here. */
-const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, ledger: ledgerEn, dunning: dunningEn };
+const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, dunning: dunningEn };
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

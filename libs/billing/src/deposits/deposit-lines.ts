@@ -1,6 +1,7 @@
 import { TenantTx } from '@comptoir/platform/database';
-import type { LineValues } from '../document/document-lines';
+import { copyLine, type LineValues } from '../document/document-lines';
 import { documentLines } from '../document/document-store';
+import type { SalesDocumentLineEntity } from '../document/sales-document-line.entity';
 import type { SalesDocumentEntity } from '../document/sales-document.entity';
 import { depositsDrawn } from './deposit-holdings';
 import type { DepositShare } from './deposit-split';
@@ -71,4 +72,9 @@ export async function depositDeductionLines(tx: TenantTx, sourceId: string): Pro
       depositInvoiceId: deposit.id,
     });
   });
+}
+
+/** A draft's deposit deductions, kept as they are when its other lines are replaced (PATCH `lines`). */
+export function keptDepositDeductions(lines: readonly SalesDocumentLineEntity[]): LineValues[] {
+  return lines.filter((line) => line.depositInvoiceId !== null).map((line) => copyLine(line, { sourceLineId: null }));
 }

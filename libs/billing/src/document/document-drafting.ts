@@ -5,6 +5,7 @@ import { newId, normaliseVatNumber, ValidationFailedError } from '@comptoir/plat
 import { diffFields, TenantTx } from '@comptoir/platform/database';
 import { companyCalendar } from '@comptoir/org';
 import { addDays } from '../common/dates';
+import { keptDepositDeductions } from '../deposits/deposit-lines';
 import { BillingSettingsService } from '../settings/billing-settings.service';
 import { DocumentType, InvoiceKind, LinkRelation } from './document-kinds';
 import { emitDocumentEvent } from './document-events';
@@ -97,7 +98,8 @@ export class DocumentDrafting {
     const { doc } = loaded;
     const before = { ...doc };
     const values = await this.applyInput(tx, doc, input, false);
-    const lines = values ? attachLines(doc.id, values) : loaded.lines;
+    // The deposit deductions of a final invoice are the system's, not the client's: new lines replace the others.
+    const lines = values ? attachLines(doc.id, [...values, ...keptDepositDeductions(loaded.lines)]) : loaded.lines;
     return this.saveDraft(tx, { doc, lines }, before, values !== null, []);
   }
 

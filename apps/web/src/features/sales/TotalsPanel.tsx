@@ -42,6 +42,7 @@ export function TotalsPanel({ totals, currency, problem, live }: { totals: Total
               <Row label={t('sales.totals.net')} value={money(totals.net)} strong />
               <Row label={t('sales.totals.vatTotal')} value={money(totals.vatTotal)} />
               <Row label={t('sales.totals.gross')} value={money(totals.gross)} strong big />
+              {Number(totals.deposits) !== 0 ? <Row label={t('deposits.totals.deposits')} value={money(totals.deposits)} /> : null}
               {Number(totals.prepaid) !== 0 ? <Row label={t('sales.totals.prepaid')} value={`−${money(totals.prepaid)}`} /> : null}
               {Number(totals.prepaid) !== 0 ? <Row label={t('sales.totals.due')} value={money(totals.due)} strong /> : null}
             </Table.Tbody>

@@ -42,8 +42,9 @@ export type LineInputBody = Partial<Schemas['DocumentLineInputDto']>;
  * What the editor sends: the create body (PATCH takes the same fields), where null removes the general
  * discount or the shipping charge (the API accepts it; the contract does not declare it nullable).
  */
-export type DocumentBody = Partial<Omit<Schemas['CreateDocumentDto'], 'generalDiscount' | 'shipping' | 'lines'>> & {
+export type DocumentBody = Partial<Omit<Schemas['CreateDocumentDto'], 'generalDiscount' | 'shipping' | 'lines' | 'earlyPaymentDiscount'>> & {
   generalDiscount?: GeneralDiscountInput | null;
+  earlyPaymentDiscount?: Schemas['EarlyPaymentDiscountDto'] | null;
   shipping?: ShippingInput | null;
   lines?: LineInputBody[];
 };

@@ -16,6 +16,8 @@ import { DiscountShippingFields, PaymentTermsEditor } from './FooterFields';
 import { HeaderFields } from './HeaderFields';
 import { LinesGrid } from './LinesGrid';
 import { ProductEntry } from './ProductEntry';
+import { DepositDeductions } from '../../deposits/DepositDeductions';
+import { EarlyPaymentDiscountFields } from '../../deposits/EarlyPaymentDiscountFields';
 
 /** Header fields the form shows next to an input; other server errors go to the alert on top. */
 const SHOWN = ['accountId', 'contactId', 'title', 'date', 'validityDate', 'deliveryDate', 'dueDate', 'paymentMethod', 'termsOfSale', 'specialTerms', 'internalNote', 'establishmentId'];
@@ -128,13 +130,16 @@ export function DocumentEditor({
             </Text>
           </Stack>
         </Paper>
+        <DepositDeductions lines={state.deductions} currency={currency} />
 
         {withPrices ? (
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Stack gap="lg">
                 <DiscountShippingFields state={state} set={set} errors={errors} />
-                <PaymentTermsEditor terms={state.paymentTerms} onChange={(terms) => set('paymentTerms', terms)} schedule={live.schedule} problems={live.termsProblems} currency={currency} errors={errors} />
+                <PaymentTermsEditor terms={state.paymentTerms} onChange={(terms) => set('paymentTerms', terms)} schedule={live.schedule} problems={live.termsProblems} currency={currency} errors={errors}>
+                  <EarlyPaymentDiscountFields value={state.earlyPaymentDiscount} onChange={(value) => set('earlyPaymentDiscount', value)} errors={errors} />
+                </PaymentTermsEditor>
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>

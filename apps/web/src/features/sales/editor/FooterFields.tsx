@@ -1,4 +1,5 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstallmentInput, InstallmentRule, ScheduledInstallment, TermsProblem } from '@comptoir/billing-engine';
 import { LabeledSegments } from '../../../components/LabeledSegments';
@@ -89,6 +90,7 @@ export function PaymentTermsEditor({
   problems,
   currency,
   errors,
+  children,
 }: {
   terms: InstallmentInput[];
   onChange: (terms: InstallmentInput[]) => void;
@@ -96,6 +98,8 @@ export function PaymentTermsEditor({
   problems: TermsProblem[];
   currency: string;
   errors: Record<string, string>;
+  /** Options of the terms shown under the schedule (early-payment discount). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const update = (i: number, patch: Partial<InstallmentInput>) => onChange(terms.map((x, j) => (j === i ? { ...x, ...patch } : x)));
@@ -184,6 +188,7 @@ export function PaymentTermsEditor({
         </Alert>
       ) : null}
       <ScheduleTable schedule={schedule} currency={currency} />
+      {children}
     </FormSection>
   );
 }

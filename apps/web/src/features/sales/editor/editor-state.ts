@@ -1,5 +1,6 @@
-import { computeSchedule, computeTotals, validatePaymentTerms, type DocumentInput, type DocumentTotals, type InstallmentInput, type InstallmentRule, type OtherTaxInput, type ScheduledInstallment, type TermsProblem, type VatCategoryCode } from '@comptoir/billing-engine';
+import { computeSchedule, computeTotals, validatePaymentTerms, type DocumentInput, type DocumentTotals, type InstallmentInput, type InstallmentRule, type LineInput, type OtherTaxInput, type ScheduledInstallment, type TermsProblem, type VatCategoryCode } from '@comptoir/billing-engine';
 import { toDecimalInput } from '../../../lib/decimal';
+import { earlyPaymentDiscountBody, type EarlyPaymentDiscountInput } from '../../deposits/EarlyPaymentDiscountFields';
 import type { DocumentBody, DocumentType, Installment, LineInputBody, LineKind, PaymentMethod, PdfOptions, SalesDocument } from '../sales-types';
 
 /**
@@ -46,6 +47,9 @@ export interface EditorState {
   discount: { enabled: boolean; mode: 'percent' | 'amount'; base: 'net' | 'gross'; value: string };
   shipping: { enabled: boolean; amount: string; vatRate: string };
   paymentTerms: InstallmentInput[];
+  earlyPaymentDiscount: EarlyPaymentDiscountInput | null;
+  /** A final invoice's deposit deductions: shown read-only, never sent (the server keeps them). */
+  deductions: SalesDocument['lines'];
 }
 
 let sequence = 0;
@@ -108,6 +112,8 @@ export function emptyState(accountId: string | null = null, accountName: string 
     discount: { enabled: false, mode: 'percent', base: 'net', value: '' },
     shipping: { enabled: false, amount: '', vatRate: '20.00' },
     paymentTerms: [],
+    earlyPaymentDiscount: null,
+    deductions: [],
   };
 }
 
@@ -134,7 +140,7 @@ export function fromDocument(doc: SalesDocument, accountName: string | null): Ed
     internalNote: doc.internalNote ?? '',
     pdfOptions: doc.pdfOptions ?? {},
     proforma: doc.proforma,
-    lines: doc.lines.map((l) => ({
+    lines: doc.lines.filter((l) => !l.depositInvoiceId).map((l) => ({
       key: l.id,
       kind: l.kind,
       productId: l.productId,
@@ -155,6 +161,8 @@ export function fromDocument(doc: SalesDocument, accountName: string | null): Ed
       : { enabled: false, mode: 'percent', base: 'net', value: '' },
     shipping: doc.shipping ? { enabled: true, amount: trimZeros(doc.shipping.amount), vatRate: doc.shipping.vatRate } : { enabled: false, amount: '', vatRate: '20.00' },
     paymentTerms: doc.paymentTerms.map(toInstallment),
+    earlyPaymentDiscount: doc.earlyPaymentDiscount ? { percent: trimZeros(doc.earlyPaymentDiscount.percent), withinDays: String(doc.earlyPaymentDiscount.withinDays) } : null,
+    deductions: doc.lines.filter((l) => l.depositInvoiceId),
   };
 }
 
@@ -201,6 +209,7 @@ export function toBody(s: EditorState, type: DocumentType, creating: boolean): D
     body.generalDiscount = s.discount.enabled ? { mode: s.discount.mode, base: s.discount.base, value: toDecimalInput(s.discount.value || '0') } : null;
     body.shipping = s.shipping.enabled ? { amount: toDecimalInput(s.shipping.amount || '0'), vatRate: s.shipping.vatRate } : null;
     body.paymentTerms = s.paymentTerms;
+    body.earlyPaymentDiscount = earlyPaymentDiscountBody(s.earlyPaymentDiscount);
   }
   if (creating) {
     if (s.establishmentId) body.establishmentId = s.establishmentId;
@@ -235,21 +244,26 @@ export interface LiveTotals {
 
 /** The engine's input: unpriced product lines are left out until the server prices them. */
 export function engineInput(s: EditorState): DocumentInput {
+  // Deductions come last, as on the server, so that the engine's line nets stay index-aligned with the editable lines.
+  const deductions: LineInput[] = s.deductions.map((l) => ({ kind: 'item', quantity: l.quantity, unitPrice: l.unitPrice, vatRate: l.vatRate, vatCategory: l.vatCategory, depositDeduction: true }));
   return {
-    lines: s.lines.map((l) =>
-      l.kind !== 'item' || l.unpriced
-        ? { kind: l.kind === 'item' ? 'comment' : l.kind, quantity: '0', unitPrice: '0', vatRate: '0' }
-        : {
-            kind: 'item',
-            quantity: toDecimalInput(l.quantity || '0'),
-            unitPrice: toDecimalInput(l.unitPrice || '0'),
-            discountPercent: l.discountPercent.trim() ? toDecimalInput(l.discountPercent) : null,
-            vatRate: l.vatRate,
-            vatCategory: l.vatCategory,
-            vatExemptionReason: l.vatExemptionReason,
-            otherTaxes: l.otherTaxes,
-          },
-    ),
+    lines: [
+      ...s.lines.map((l): LineInput =>
+        l.kind !== 'item' || l.unpriced
+          ? { kind: l.kind === 'item' ? 'comment' : l.kind, quantity: '0', unitPrice: '0', vatRate: '0' }
+          : {
+              kind: 'item',
+              quantity: toDecimalInput(l.quantity || '0'),
+              unitPrice: toDecimalInput(l.unitPrice || '0'),
+              discountPercent: l.discountPercent.trim() ? toDecimalInput(l.discountPercent) : null,
+              vatRate: l.vatRate,
+              vatCategory: l.vatCategory,
+              vatExemptionReason: l.vatExemptionReason,
+              otherTaxes: l.otherTaxes,
+            },
+      ),
+      ...deductions,
+    ],
     generalDiscount: s.discount.enabled ? { mode: s.discount.mode, base: s.discount.base, value: toDecimalInput(s.discount.value || '0') } : null,
     shipping: s.shipping.enabled ? { amount: toDecimalInput(s.shipping.amount || '0'), vatRate: s.shipping.vatRate } : null,
   };
