@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { RequireScope, Tenant } from '@comptoir/platform/auth';
@@ -49,6 +49,7 @@ export class MandateController {
   }
 
   @Post(':id/revoke')
+  @HttpCode(200)
   @RequireScope('banking:write')
   @ApiOperation({ operationId: 'revokeMandate', summary: 'Revoke a mandate: nothing more can be collected under it' })
   @ApiOkResponse({ type: MandateResponseDto })
