@@ -5,7 +5,7 @@ import { CompanyService, EstablishmentService, SectorService, SignupService } fr
 import { AccountService, ActivityService, ContactService } from '@comptoir/crm';
 import { TenantDb } from '@comptoir/platform/database';
 import { seedCatalogDemo } from '@comptoir/catalog';
-import { seedBillingDemo } from '@comptoir/billing';
+import { seedBillingDemo, seedDepositsDemo } from '@comptoir/billing';
 
 export const DEMO_EMAIL = 'demo@comptoir.test';
 export const DEMO_PASSWORD = 'comptoir-demo';
@@ -126,6 +126,8 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
   await seedAgenda(app, ctx, customerIds);
   const catalog = await seedCatalogDemo(app.get(TenantDb), ctx);
   await seedBillingDemo(app, ctx, { customerIds: billableIds, productIds: catalog?.productIds });
+  // An order with a paid deposit and its final invoice deducting it.
+  await seedDepositsDemo(app, ctx, billableIds[0]!);
   await seedSandbox(app, ctx);
   for (let i = 0; i < 10; i++) {
     await accounts.create(secondCtx, { name: `${TRADES[(i + 3) % TRADES.length]} ${LAST_NAMES[(i + 7) % LAST_NAMES.length]} Lyon`, roles: ['customer'], externalRef: `DEMO-S-${i + 1}` });

@@ -32,3 +32,4 @@ import { PaymentAllocationEntity } from './payments/payment-allocation.entity';
 import { DUNNING_ENTITIES } from './dunning/index';
 export const BILLING_ENTITIES = [SalesDocumentEntity, SalesDocumentLineEntity, SalesDocumentLinkEntity, BillingSettingsEntity, PaymentEntity, PaymentAllocationEntity, ...DUNNING_ENTITIES];
 export * from './seed/seed-billing-demo';
+export { seedDepositsDemo } from './deposits/seed-deposits-demo';

@@ -1,4 +1,5 @@
-import { Dec } from '@comptoir/platform/kernel';
+import { seedDepositsDemo } from '@comptoir/billing';
+import { Dec, TenantContext } from '@comptoir/platform/kernel';
 import { pdfPagesText } from '@comptoir/platform/pdf';
 import { rawBody } from '../support/raw-body';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -211,6 +212,22 @@ describe('Deposits: deposit invoices and payments on orders and quotes, deducted
     expect(text).not.toContain("Pas d'escompte");
     const cleared = (await t.http().patch(`/api/v1/orders/${(await validated('orders')).id}`).set(org.auth).send({ earlyPaymentDiscount: null })).status;
     expect(cleared).toBe(409); // a validated order is locked like any legal field
+  }, 60_000);
+
+  it('seeds a demo order with a paid 30 % deposit and its final invoice deducting it, once', async () => {
+    const demo = await signupOrganization(t.http(), 'Demo acomptes');
+    const customer = (await createCustomer(() => t.http(), demo.auth, 'Cuisines Morel')).id;
+    const ctx: TenantContext = { organizationId: demo.organizationId, companyId: demo.companyId, actor: { type: 'user', id: demo.userId, name: 'Demo' }, role: 'admin', scopes: ['*'] };
+    const finalId = await seedDepositsDemo(t.app, ctx, customer);
+    const final = (await get(`/api/v1/invoices/${finalId}`, demo.auth).expect(200)).body;
+    const depositId = (final.lines as Line[]).find((l) => l.depositInvoiceId)!.depositInvoiceId!;
+    const deposit = (await get(`/api/v1/invoices/${depositId}`, demo.auth).expect(200)).body;
+    expect(deposit).toMatchObject({ kind: 'deposit', status: 'validated', paymentStatus: 'paid' });
+    expect(final).toMatchObject({ status: 'validated', earlyPaymentDiscount: { percent: '2.00', withinDays: 10 } });
+    expect(final.totals.deposits).toBe(deposit.totals.gross);
+    expect(new Dec(final.totals.gross).plus(deposit.totals.gross).toFixed(2)).toBe('3639.60');
+    expect((await get('/api/v1/ledger/verify', demo.auth).expect(200)).body.ok).toBe(true);
+    expect(await seedDepositsDemo(t.app, ctx, customer)).toBeNull();
   }, 60_000);
 
   it("reads another company's order as absent", async () => {
