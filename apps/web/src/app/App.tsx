@@ -29,6 +29,8 @@ const NumberingPage = lazy(() => import('../features/ledger/NumberingPage').then
 const BillingSettingsPage = lazy(() => import('../features/ledger/BillingSettingsPage').then((m) => ({ default: m.BillingSettingsPage })));
 const ClosingsPage = lazy(() => import('../features/ledger/ClosingsPage').then((m) => ({ default: m.ClosingsPage })));
 const DunningPage = lazy(() => import('../features/dunning/DunningPage').then((m) => ({ default: m.DunningPage })));
+const AgedReceivablesPage = lazy(() => import('../features/receivables/AgedReceivablesPage').then((m) => ({ default: m.AgedReceivablesPage })));
+const CashFlowPage = lazy(() => import('../features/receivables/CashFlowPage').then((m) => ({ default: m.CashFlowPage })));
 const DunningStepsPage = lazy(() => import('../features/dunning/DunningStepsPage').then((m) => ({ default: m.DunningStepsPage })));
 const ApiKeysPage = lazy(() => import('../features/settings/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 
@@ -77,6 +79,8 @@ export function App() {
                   <Route path="products/:id" element={<ProductFormPage />} />
                   <Route path="price-lists" element={<PriceListsPage />} />
                   {salesRoutes()}
+                  <Route path="receivables/aged" element={<AgedReceivablesPage />} />
+                  <Route path="receivables/cash-flow" element={<CashFlowPage />} />
                   <Route path="receivables/dunning" element={<DunningPage />} />
                   <Route path="receivables/dunning-steps" element={<DunningStepsPage />} />
                   <Route path="ledger/closings" element={<ClosingsPage />} />

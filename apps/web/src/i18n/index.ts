@@ -12,12 +12,14 @@ import ledgerFr from './ledger.fr.json';
 import ledgerEn from './ledger.en.json';
 import dunningFr from './dunning.fr.json';
 import dunningEn from './dunning.en.json';
+import receivablesFr from './receivables.fr.json';
+import receivablesEn from './receivables.en.json';
 
 /** One catalogue per language, the sales modules in their own files (catalog, sales, ledger). */
-const fr = { ...frBase, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, dunning: dunningFr };
+const fr = { ...frBase, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, dunning: dunningFr, receivables: receivablesFr };
 
 /** The English catalogue must hold every French key: the compiler checks it here. */
-const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, dunning: dunningEn };
+const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, dunning: dunningEn, receivables: receivablesEn };
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -6,7 +6,7 @@ import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-r
 import { useCompany } from '../../app/company';
 import { useCan, useMe, useSignOut } from '../../app/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { IconBox, IconBuilding, IconCart, IconFile, IconGrid, IconHash, IconKey, IconLogout, IconMail, IconPercent, IconReceipt, IconSettings, IconShield, IconStore, IconTag, IconTruck, IconUsers } from '../../components/icons';
+import { IconBox, IconBuilding, IconCalendar, IconCart, IconFile, IconGrid, IconHash, IconHistory, IconKey, IconLogout, IconMail, IconPercent, IconReceipt, IconSettings, IconShield, IconStore, IconTag, IconTruck, IconUsers } from '../../components/icons';
 import { roleLabel } from '../settings/roles';
 import { LoadingState } from '../../components/ui';
 import { BrandMark } from './BrandMark';
@@ -61,7 +61,11 @@ export function AppLayout() {
     { to: '/products', label: t('nav.products'), icon: <IconBox />, scope: 'catalog:read' },
     { to: '/price-lists', label: t('nav.priceLists'), icon: <IconTag />, scope: 'catalog:read' },
   ];
-  const receivables: NavItem[] = [{ to: '/receivables/dunning', label: t('nav.dunning'), icon: <IconMail />, scope: 'billing:read' }];
+  const receivables: NavItem[] = [
+    { to: '/receivables/aged', label: t('receivables.nav.aged'), icon: <IconHistory />, scope: 'billing:read' },
+    { to: '/receivables/cash-flow', label: t('receivables.nav.cashFlow'), icon: <IconCalendar />, scope: 'billing:read' },
+    { to: '/receivables/dunning', label: t('nav.dunning'), icon: <IconMail />, scope: 'billing:read' },
+  ];
   const ledger: NavItem[] = [{ to: '/ledger/closings', label: t('nav.closings'), icon: <IconShield />, scope: 'ledger:read' }];
   const settings: NavItem[] = [
     { to: '/settings/companies', label: t('nav.companies'), icon: <IconBuilding />, scope: 'org:read' },
