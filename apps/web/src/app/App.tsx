@@ -28,6 +28,8 @@ const VatRatesPage = lazy(() => import('../features/catalog/VatRatesPage').then(
 const NumberingPage = lazy(() => import('../features/ledger/NumberingPage').then((m) => ({ default: m.NumberingPage })));
 const BillingSettingsPage = lazy(() => import('../features/ledger/BillingSettingsPage').then((m) => ({ default: m.BillingSettingsPage })));
 const ClosingsPage = lazy(() => import('../features/ledger/ClosingsPage').then((m) => ({ default: m.ClosingsPage })));
+const FecExportPage = lazy(() => import('../features/accounting/FecExportPage').then((m) => ({ default: m.FecExportPage })));
+const AccountingSettingsPage = lazy(() => import('../features/accounting/AccountingSettingsPage').then((m) => ({ default: m.AccountingSettingsPage })));
 const DunningPage = lazy(() => import('../features/dunning/DunningPage').then((m) => ({ default: m.DunningPage })));
 const AgedReceivablesPage = lazy(() => import('../features/receivables/AgedReceivablesPage').then((m) => ({ default: m.AgedReceivablesPage })));
 const CashFlowPage = lazy(() => import('../features/receivables/CashFlowPage').then((m) => ({ default: m.CashFlowPage })));
@@ -84,9 +86,12 @@ export function App() {
                   <Route path="receivables/dunning" element={<DunningPage />} />
                   <Route path="receivables/dunning-steps" element={<DunningStepsPage />} />
                   <Route path="ledger/closings" element={<ClosingsPage />} />
+                  <Route path="accounting" element={<Navigate to="/accounting/fec" replace />} />
+                  <Route path="accounting/fec" element={<FecExportPage />} />
                   <Route path="settings/vat-rates" element={<VatRatesPage />} />
                   <Route path="settings/numbering" element={<NumberingPage />} />
                   <Route path="settings/billing" element={<BillingSettingsPage />} />
+                  <Route path="settings/accounting" element={<AccountingSettingsPage />} />
                   <Route path="settings" element={<Navigate to="/settings/companies" replace />} />
                   <Route path="settings/companies" element={<CompaniesPage />} />
                   <Route path="settings/establishments" element={<EstablishmentsPage />} />

@@ -14,12 +14,14 @@ import dunningFr from './dunning.fr.json';
 import dunningEn from './dunning.en.json';
 import receivablesFr from './receivables.fr.json';
 import receivablesEn from './receivables.en.json';
+import accountingFr from './accounting.fr.json';
+import accountingEn from './accounting.en.json';
 
 /** One catalogue per language, the sales modules in their own files (catalog, sales, ledger). */
-const fr = { ...frBase, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, dunning: dunningFr, receivables: receivablesFr };
+const fr = { ...frBase, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, dunning: dunningFr, receivables: receivablesFr, accounting: accountingFr };
 
 /** The English catalogue must hold every French key: the compiler checks it here. */
-const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, dunning: dunningEn, receivables: receivablesEn };
+const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, dunning: dunningEn, receivables: receivablesEn, accounting: accountingEn };
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -83,8 +83,8 @@ export class AccountingSettingsDto {
 }
 
 export class AccountingSettingsResponseDto extends AccountingSettingsDto {
-  @ApiProperty({ type: [RateAccountsDto] }) declare rateAccounts: RateAccountsDto[];
-  @ApiProperty({ type: [BankAccountCodeDto] }) declare bankAccounts: BankAccountCodeDto[];
+  @ApiProperty({ type: [RateAccountsDto], required: true }) declare rateAccounts: RateAccountsDto[];
+  @ApiProperty({ type: [BankAccountCodeDto], required: true }) declare bankAccounts: BankAccountCodeDto[];
   @ApiProperty({ example: null, nullable: true, type: String, description: 'null until first changed' }) updatedAt: string | null;
 }
 

@@ -2616,7 +2616,7 @@ export interface components {
              */
             bankAccount: string;
             /** @description Accounts of the company's bank accounts that have their own */
-            bankAccounts?: components["schemas"]["BankAccountCodeDto"][];
+            bankAccounts: components["schemas"]["BankAccountCodeDto"][];
             bankJournal: components["schemas"]["JournalDto"];
             /**
              * @description Customers (each customer as an auxiliary account)
@@ -2629,7 +2629,7 @@ export interface components {
              */
             depositsAccount: string;
             /** @description Accounts of the VAT rates that differ from the defaults */
-            rateAccounts?: components["schemas"]["RateAccountsDto"][];
+            rateAccounts: components["schemas"]["RateAccountsDto"][];
             /**
              * @description Rounding cents on the credit side
              * @example 758000

@@ -67,6 +67,7 @@ export function AppLayout() {
     { to: '/receivables/dunning', label: t('nav.dunning'), icon: <IconMail />, scope: 'billing:read' },
   ];
   const ledger: NavItem[] = [{ to: '/ledger/closings', label: t('nav.closings'), icon: <IconShield />, scope: 'ledger:read' }];
+  const accounting: NavItem[] = [{ to: '/accounting/fec', label: t('accounting.nav.fec'), icon: <IconFile />, scope: 'ledger:read' }];
   const settings: NavItem[] = [
     { to: '/settings/companies', label: t('nav.companies'), icon: <IconBuilding />, scope: 'org:read' },
     { to: '/settings/establishments', label: t('nav.establishments'), icon: <IconStore />, scope: 'org:read' },
@@ -76,6 +77,7 @@ export function AppLayout() {
     { to: '/settings/vat-rates', label: t('nav.vatRates'), icon: <IconPercent />, scope: 'catalog:read' },
     { to: '/settings/numbering', label: t('nav.numbering'), icon: <IconHash />, scope: 'ledger:read' },
     { to: '/settings/billing', label: t('nav.billingSettings'), icon: <IconSettings />, scope: 'billing:read' },
+    { to: '/settings/accounting', label: t('accounting.nav.settings'), icon: <IconSettings />, scope: 'ledger:read' },
   ];
 
   const switchCompany = (id: string | null) => {
@@ -148,6 +150,7 @@ export function AppLayout() {
             <NavSection label={t('nav.receivables')} items={receivables} render={renderLinks} />
             <NavSection label={t('nav.catalog')} items={catalog} render={renderLinks} />
             <NavSection label={t('nav.ledger')} items={ledger} render={renderLinks} />
+            <NavSection label={t('accounting.nav.section')} items={accounting} render={renderLinks} />
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4}>
               {t('nav.settings')}
             </Text>
