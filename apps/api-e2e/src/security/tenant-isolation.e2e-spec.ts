@@ -260,7 +260,15 @@ const FACTORIES: Record<string, Factory> = {
 
 const label = (op: Operation) => `${op.method.toUpperCase()} ${op.path}`;
 const operations = contractOperations();
-const byId = operations.filter((op) => op.pathParams.length > 0);
+/**
+ * Operations called without tenant credentials that prove who sends them by a signature over the body
+ * instead: another tenant gets 400 (the signature does not verify), not 404. Each names the suite that
+ * proves its isolation; any other operation with a path parameter needs a factory.
+ */
+const SIGNATURE_AUTHENTICATED: Record<string, string> = {
+  '/api/v1/stripe/webhooks/{companyId}': "the company's Stripe signing secret (apps/api-e2e/src/stripe/stripe-collection.e2e-spec.ts)",
+};
+const byId = operations.filter((op) => op.pathParams.length > 0 && !SIGNATURE_AUTHENTICATED[op.path]);
 const lists = operations.filter((op) => op.method === 'get' && op.pathParams.length === 0 && !op.isPublic);
 
 /** Body fields that point at another record, and the resource each one names. */
