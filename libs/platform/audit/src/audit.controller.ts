@@ -32,6 +32,7 @@ export const AUDITED_ENTITIES: Record<string, string> = {
   billing_settings: 'billing:read',
   number_sequence: 'ledger:read',
   ledger_closing: 'ledger:read',
+  accounting_settings: 'ledger:read',
 };
 
 class AuditQuery extends ListQueryDto {
