@@ -5,7 +5,7 @@ import { CompanyService, EstablishmentService, SectorService, SignupService } fr
 import { AccountService, ActivityService, ContactService } from '@comptoir/crm';
 import { TenantDb } from '@comptoir/platform/database';
 import { seedCatalogDemo } from '@comptoir/catalog';
-import { seedBillingDemo, seedDepositsDemo } from '@comptoir/billing';
+import { seedBillingDemo, seedDepositsDemo, seedDunningDemo } from '@comptoir/billing';
 
 export const DEMO_EMAIL = 'demo@comptoir.test';
 export const DEMO_PASSWORD = 'comptoir-demo';
@@ -128,6 +128,8 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
   await seedBillingDemo(app, ctx, { customerIds: billableIds, productIds: catalog?.productIds });
   // An order with a paid deposit and its final invoice deducting it.
   await seedDepositsDemo(app, ctx, billableIds[0]!);
+  // After the invoices and their payments: what is still open and overdue gets its reminders.
+  await seedDunningDemo(app, ctx);
   await seedSandbox(app, ctx);
   for (let i = 0; i < 10; i++) {
     await accounts.create(secondCtx, { name: `${TRADES[(i + 3) % TRADES.length]} ${LAST_NAMES[(i + 7) % LAST_NAMES.length]} Lyon`, roles: ['customer'], externalRef: `DEMO-S-${i + 1}` });

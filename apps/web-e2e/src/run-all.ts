@@ -4,7 +4,8 @@
  *   node -r ./tools/register.cjs apps/web-e2e/src/run-all.ts
  */
 import { customerJourney } from './customer-journey';
+import { dunningJourney } from './dunning-journey';
 import { salesJourney } from './sales-journey';
 import { runMain } from './support/harness';
 
-runMain([customerJourney, salesJourney]);
+runMain([customerJourney, salesJourney, dunningJourney]);

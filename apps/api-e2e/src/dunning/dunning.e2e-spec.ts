@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createTestApp, startTestWorker, TestApp, TestWorker } from '../support/test-app';
-import { randomSiren, signupOrganization, SignedUpOrg } from '../support/fixtures';
+import { signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { addDaysTo, parisToday } from '../billing/billing-fixtures';
+import { customerWithEmail, overdueInvoice as overdue } from './dunning-fixtures';
 import { CrashingWorker } from './worker-process';
 
 /**
@@ -36,28 +37,13 @@ describe('Dunning (API + worker + real SMTP server)', () => {
   const run = (invoiceIds: string[], asOf?: string) => http().post('/api/v1/dunning/runs').set(org.auth).send({ invoiceIds, ...(asOf ? { asOf } : {}) });
   const history = async (invoiceId: string) => (await http().get(`/api/v1/invoices/${invoiceId}/dunning`).set(org.auth).expect(200)).body.data as { status: string; step: { name: string }; messageId: string; sentAt: string | null }[];
 
-  /** A validated invoice dated 40 days ago, due 30 days ago, for `amount` net + 20 % VAT. */
-  async function overdueInvoice(amount = '100.00'): Promise<{ id: string; number: string }> {
-    const draft = await http()
-      .post('/api/v1/invoices')
-      .set(org.auth)
-      .send({ accountId, date: addDaysTo(today, -40), dueDate: addDaysTo(today, -30), lines: [{ description: 'Prestation', quantity: '1', unitPrice: amount, vatRate: '20.00' }] })
-      .expect(201);
-    const validated = await http().post(`/api/v1/invoices/${draft.body.id}/validate`).set(org.auth);
-    if (validated.status !== 200) throw new Error(`validate: ${validated.status} ${validated.text}`);
-    return { id: validated.body.id, number: validated.body.number };
-  }
+  const overdueInvoice = (amount?: string) => overdue(http, org.auth, accountId, amount);
 
   beforeAll(async () => {
     t = await createTestApp();
     worker = await startTestWorker(t.config);
     org = await signupOrganization(t.http(), 'Relances');
-    const account = await http()
-      .post('/api/v1/accounts')
-      .set(org.auth)
-      .send({ name: 'Garage Durand', roles: ['customer'], kind: 'company', siren: randomSiren(), email: 'compta@garage-durand.example', billingAddress: { line1: '3 rue des Lilas', postalCode: '69003', city: 'Lyon', country: 'FR' } })
-      .expect(201);
-    accountId = account.body.id;
+    accountId = await customerWithEmail(http, org.auth);
   }, 60_000);
 
   afterAll(async () => {

@@ -83,6 +83,27 @@ async function dunningRun(w: World): Promise<{ run: Resource; event: Resource }>
   };
 }
 
+/** A's company ready to collect, a customer's mandate and a SEPA batch collecting one of its invoices. */
+async function sepaBatch(w: World): Promise<{ bankAccount: Resource; mandate: Resource; batch: Resource }> {
+  const http = () => w.t.http().set(w.a.auth);
+  await http().patch(`/api/v1/companies/${w.a.companyId}`).send({ sepaCreditorId: 'FR72ZZZ123456' }).expect(200);
+  await http().post('/api/v1/bank-accounts').send({ iban: 'FR7630006000011234567890189', holder: 'Alpha SAS', isDefault: true }).expect(201);
+  const invoice = await salesDocument(w, 'invoices');
+  const validated = await http().post(`/api/v1/invoices/${invoice.params.id}/validate`).expect(200);
+  const holder = marker('A-holder');
+  const bank = await http().post('/api/v1/bank-accounts').send({ accountId: validated.body.accountId, iban: 'FR1420041010050500013M02606', holder }).expect(201);
+  const reference = marker('A-RUM');
+  const mandate = await http().post('/api/v1/mandates').send({ accountId: validated.body.accountId, bankAccountId: bank.body.id, reference, signedOn: '2026-01-05', signaturePlace: 'Lyon', type: 'recurrent', scheme: 'CORE' }).expect(201);
+  const collectionDate = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const batch = await http().post('/api/v1/sepa/batches').send({ invoiceIds: [invoice.params.id], collectionDate, format: 'pain.008.001.02' }).expect(201);
+  const leaks = [bank.body.id as string, mandate.body.id as string, batch.body.id as string, holder, reference, batch.body.messageId as string, ...invoice.leaks];
+  return {
+    bankAccount: { params: { id: bank.body.id }, leaks, scope: 'company', probe: () => get(w, `/api/v1/bank-accounts/${bank.body.id}`) },
+    mandate: { params: { id: mandate.body.id }, leaks, scope: 'company', probe: () => get(w, `/api/v1/mandates/${mandate.body.id}`) },
+    batch: { params: { id: batch.body.id }, leaks, scope: 'company', probe: () => get(w, `/api/v1/sepa/batches/${batch.body.id}`) },
+  };
+}
+
 /** One factory per resource path (`/api/v1/<things>/{id}`): it creates the resource in organisation A. */
 const FACTORIES: Record<string, Factory> = {
   '/api/v1/accounts/{id}': async (w) => {
@@ -221,6 +242,9 @@ const FACTORIES: Record<string, Factory> = {
   },
   '/api/v1/dunning/runs/{id}': async (w) => (await dunningRun(w)).run,
   '/api/v1/dunning/events/{id}': async (w) => (await dunningRun(w)).event,
+  '/api/v1/bank-accounts/{id}': async (w) => (await sepaBatch(w)).bankAccount,
+  '/api/v1/mandates/{id}': async (w) => (await sepaBatch(w)).mandate,
+  '/api/v1/sepa/batches/{id}': async (w) => (await sepaBatch(w)).batch,
   '/api/v1/numbering/sequences/{id}': async (w) => {
     // An establishment's own series (the company series exist by default); one per new establishment.
     const establishment = await w.t.http().post('/api/v1/establishments').set(w.a.auth).send({ name: marker('A-branch'), siret: siretOf(w.a.companySiren) }).expect(201);
@@ -260,15 +284,7 @@ const FACTORIES: Record<string, Factory> = {
 
 const label = (op: Operation) => `${op.method.toUpperCase()} ${op.path}`;
 const operations = contractOperations();
-/**
- * Operations called without tenant credentials that prove who sends them by a signature over the body
- * instead: another tenant gets 400 (the signature does not verify), not 404. Each names the suite that
- * proves its isolation; any other operation with a path parameter needs a factory.
- */
-const SIGNATURE_AUTHENTICATED: Record<string, string> = {
-  '/api/v1/stripe/webhooks/{companyId}': "the company's Stripe signing secret (apps/api-e2e/src/stripe/stripe-collection.e2e-spec.ts)",
-};
-const byId = operations.filter((op) => op.pathParams.length > 0 && !SIGNATURE_AUTHENTICATED[op.path]);
+const byId = operations.filter((op) => op.pathParams.length > 0);
 const lists = operations.filter((op) => op.method === 'get' && op.pathParams.length === 0 && !op.isPublic);
 
 /** Body fields that point at another record, and the resource each one names. */
@@ -283,6 +299,7 @@ const REFERENCES: Record<string, string> = {
   priceListId: '/api/v1/price-lists/{id}',
   vatRateId: '/api/v1/vat-rates/{id}',
   bankAccountId: '/api/v1/bank-accounts/{id}',
+  invoiceId: '/api/v1/invoices/{id}',
 };
 const referenceFields = (op: Operation) =>
   Object.entries(op.body?.properties ?? {})

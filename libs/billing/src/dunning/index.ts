@@ -10,5 +10,6 @@ export * from './dunning-settings.entity';
 export * from './dunning-planner';
 export * from './dunning-defaults';
 export * from './seed-dunning-demo';
+export { DunningScheduler, DUNNING_QUEUE } from './dunning-scheduler';
 
 export const DUNNING_ENTITIES = [DunningSettingsEntity, DunningStepEntity, DunningRunEntity, DunningEventEntity];

@@ -164,10 +164,14 @@ function CandidateRow({ row, selected, onToggle, onPreview }: { row: DunningCand
       <Table.Td>{formatDate(row.dueOn)}</Table.Td>
       <Table.Td>
         <Group gap={4}>
-          <Badge color={DUE_COLOURS[row.dueState]} variant="light">
+          <Badge color={DUE_COLOURS[row.dueState]} variant="light" style={{ overflow: 'visible' }}>
             {t(`dunning.dueStates.${row.dueState as 'overdue'}`)}
-            {row.dueState === 'overdue' ? ` · ${t('dunning.days', { count: row.daysOverdue })}` : ''}
           </Badge>
+          {row.dueState === 'overdue' ? (
+            <Text size="xs" c="red">
+              {t('dunning.days', { count: row.daysOverdue })}
+            </Text>
+          ) : null}
           {suspended ? <Badge color="grape" variant="outline">{suspended}</Badge> : null}
         </Group>
       </Table.Td>
