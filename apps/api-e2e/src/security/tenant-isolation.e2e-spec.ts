@@ -223,6 +223,8 @@ const FACTORIES: Record<string, Factory> = {
   '/api/v1/delivery-notes/{id}': (w) => salesDocument(w, 'delivery-notes'),
   '/api/v1/invoices/{id}': (w) => salesDocument(w, 'invoices'),
   '/api/v1/documents/{id}': (w) => salesDocument(w, 'quotes'),
+  '/api/v1/dunning/runs/{id}': async (w) => (await dunningRun(w)).run,
+  '/api/v1/dunning/events/{id}': async (w) => (await dunningRun(w)).event,
   '/api/v1/payments/{id}': async (w) => {
     const account = await createAccount(w);
     const reference = marker('A-payment');
@@ -240,8 +242,6 @@ const FACTORIES: Record<string, Factory> = {
     await w.t.http().post(`/api/v1/invoices/${id}/validate`).set(w.a.auth).expect(200);
     return { params: { id }, leaks: [id, ...invoice.leaks], scope: 'company', probe: () => get(w, `/api/v1/invoices/${id}`) };
   },
-  '/api/v1/dunning/runs/{id}': async (w) => (await dunningRun(w)).run,
-  '/api/v1/dunning/events/{id}': async (w) => (await dunningRun(w)).event,
   '/api/v1/bank-accounts/{id}': async (w) => (await sepaBatch(w)).bankAccount,
   '/api/v1/mandates/{id}': async (w) => (await sepaBatch(w)).mandate,
   '/api/v1/sepa/batches/{id}': async (w) => (await sepaBatch(w)).batch,
@@ -284,7 +284,15 @@ const FACTORIES: Record<string, Factory> = {
 
 const label = (op: Operation) => `${op.method.toUpperCase()} ${op.path}`;
 const operations = contractOperations();
-const byId = operations.filter((op) => op.pathParams.length > 0);
+/**
+ * Operations called without tenant credentials that prove who sends them by a signature over the body
+ * instead: another tenant gets 400 (the signature does not verify), not 404. Each names the suite that
+ * proves its isolation; any other operation with a path parameter needs a factory.
+ */
+const SIGNATURE_AUTHENTICATED: Record<string, string> = {
+  '/api/v1/stripe/webhooks/{companyId}': "the company's Stripe signing secret (apps/api-e2e/src/stripe/stripe-collection.e2e-spec.ts)",
+};
+const byId = operations.filter((op) => op.pathParams.length > 0 && !SIGNATURE_AUTHENTICATED[op.path]);
 const lists = operations.filter((op) => op.method === 'get' && op.pathParams.length === 0 && !op.isPublic);
 
 /** Body fields that point at another record, and the resource each one names. */
