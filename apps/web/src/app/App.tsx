@@ -34,6 +34,7 @@ const DunningPage = lazy(() => import('../features/dunning/DunningPage').then((m
 const AgedReceivablesPage = lazy(() => import('../features/receivables/AgedReceivablesPage').then((m) => ({ default: m.AgedReceivablesPage })));
 const CashFlowPage = lazy(() => import('../features/receivables/CashFlowPage').then((m) => ({ default: m.CashFlowPage })));
 const DunningStepsPage = lazy(() => import('../features/dunning/DunningStepsPage').then((m) => ({ default: m.DunningStepsPage })));
+const StripeSettingsPage = lazy(() => import('../features/stripe/StripeSettingsPage').then((m) => ({ default: m.StripeSettingsPage })));
 const ApiKeysPage = lazy(() => import('../features/settings/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 
 /** An expired session anywhere sends the session query back to the server, which then routes to login. */
@@ -91,6 +92,7 @@ export function App() {
                   <Route path="settings/vat-rates" element={<VatRatesPage />} />
                   <Route path="settings/numbering" element={<NumberingPage />} />
                   <Route path="settings/billing" element={<BillingSettingsPage />} />
+                  <Route path="settings/stripe" element={<StripeSettingsPage />} />
                   <Route path="settings/accounting" element={<AccountingSettingsPage />} />
                   <Route path="settings" element={<Navigate to="/settings/companies" replace />} />
                   <Route path="settings/companies" element={<CompaniesPage />} />

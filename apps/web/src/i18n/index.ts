@@ -10,6 +10,8 @@ import depositsFr from './deposits.fr.json';
 import depositsEn from './deposits.en.json';
 import ledgerFr from './ledger.fr.json';
 import ledgerEn from './ledger.en.json';
+import stripeFr from './stripe.fr.json';
+import stripeEn from './stripe.en.json';
 import dunningFr from './dunning.fr.json';
 import dunningEn from './dunning.en.json';
 import receivablesFr from './receivables.fr.json';
@@ -18,10 +20,10 @@ import accountingFr from './accounting.fr.json';
 import accountingEn from './accounting.en.json';
 
 /** One catalogue per language, the sales modules in their own files (catalog, sales, ledger). */
-const fr = { ...frBase, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, dunning: dunningFr, receivables: receivablesFr, accounting: accountingFr };
+const fr = { ...frBase, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, stripe: stripeFr, dunning: dunningFr, receivables: receivablesFr, accounting: accountingFr };
 
 /** The English catalogue must hold every French key: the compiler checks it here. */
-const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, dunning: dunningEn, receivables: receivablesEn, accounting: accountingEn };
+const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, stripe: stripeEn, dunning: dunningEn, receivables: receivablesEn, accounting: accountingEn };
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

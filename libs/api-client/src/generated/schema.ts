@@ -5645,12 +5645,11 @@ export interface components {
              */
             date: string;
             /**
-             * @description Money received; refunds (money paid back) go through POST /refunds
-             * @default in
+             * @description Money received (the default); refunds (money paid back) go through POST /refunds
              * @example in
              * @enum {string}
              */
-            direction: "in";
+            direction?: "in";
             /**
              * @description Provider id (unique per company): the same id twice is refused
              * @example null
@@ -10064,7 +10063,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only rows changed at or after this instant */
                 updatedSince?: string;
-                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "dunning_steps" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
+                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "dunning_steps" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
                 id: string;
             };
             header?: never;

@@ -13,6 +13,7 @@ import { useAccount, useDeleteAccount, type Account } from './accounts-api';
 import { ActivitiesPanel } from './ActivitiesPanel';
 import { AuditPanel } from './AuditPanel';
 import { ContactsPanel } from './ContactsPanel';
+import { StripeRegisterButton } from '../stripe/StripeRegisterButton';
 import { NotFoundAccount } from './NotFoundAccount';
 import { RoleBadges, TagList } from './RoleBadges';
 
@@ -175,6 +176,7 @@ export function CustomerDetailPage() {
             </Group>
           </Stack>
           <Group gap="sm">
+            <StripeRegisterButton accountId={a.id} email={a.email ?? null} />
             {can('billing:write') ? (
               <Button variant="light" component={Link} to={`/quotes/new?${new URLSearchParams({ accountId: a.id, accountName: a.name })}`} leftSection={<IconFile />}>
                 {t('sales.types.quote.new')}

@@ -8,6 +8,7 @@ import { ConfirmDialog, FormErrorAlert } from '../../components/ui';
 import { CreditNoteModal } from './CreditNoteModal';
 import { DOCUMENT_TYPES, documentHref } from './document-types';
 import { PdfPreviewModal } from './PdfPreview';
+import { StripeCollectButton } from '../stripe/StripeCollectButton';
 import { DepositButton } from '../deposits/DepositButton';
 import { useConvertDocument, useDeleteDocument, useDocumentAction } from './sales-api';
 import type { SalesDocument } from './sales-types';
@@ -78,6 +79,7 @@ export function DocumentActions({ doc, dirty = false, save }: { doc: SalesDocume
         </Button>
       ) : null}
       <DepositButton doc={doc} />
+      <StripeCollectButton doc={doc} />
       {writable && !(doc.type === 'invoice' && doc.kind === 'credit_note') ? (
         <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => toNewDraft('duplicate')} loading={action.isPending && action.variables === 'duplicate'}>
           {t('sales.actions.duplicate')}

@@ -6,7 +6,7 @@ import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-r
 import { useCompany } from '../../app/company';
 import { useCan, useMe, useSignOut } from '../../app/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { IconBox, IconBuilding, IconCalendar, IconCart, IconFile, IconGrid, IconHash, IconHistory, IconKey, IconLogout, IconMail, IconPercent, IconReceipt, IconSettings, IconShield, IconStore, IconTag, IconTruck, IconUsers } from '../../components/icons';
+import { IconBox, IconBuilding, IconCalendar, IconCart, IconFile, IconGrid, IconHash, IconHistory, IconKey, IconLock, IconLogout, IconMail, IconPercent, IconReceipt, IconSettings, IconShield, IconStore, IconTag, IconTruck, IconUsers } from '../../components/icons';
 import { roleLabel } from '../settings/roles';
 import { LoadingState } from '../../components/ui';
 import { BrandMark } from './BrandMark';
@@ -77,6 +77,7 @@ export function AppLayout() {
     { to: '/settings/vat-rates', label: t('nav.vatRates'), icon: <IconPercent />, scope: 'catalog:read' },
     { to: '/settings/numbering', label: t('nav.numbering'), icon: <IconHash />, scope: 'ledger:read' },
     { to: '/settings/billing', label: t('nav.billingSettings'), icon: <IconSettings />, scope: 'billing:read' },
+    { to: '/settings/stripe', label: t('stripe.settings.title'), icon: <IconLock />, scope: 'banking:read' },
     { to: '/settings/accounting', label: t('accounting.nav.settings'), icon: <IconSettings />, scope: 'ledger:read' },
   ];
 
