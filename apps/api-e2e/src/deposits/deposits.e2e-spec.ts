@@ -121,6 +121,12 @@ describe('Deposits: deposit invoices and payments on orders and quotes, deducted
     expect(text).toContain(`Acompte n° ${second.number}`);
     expect(text).toContain('Acomptes déduits');
     expect((await get('/api/v1/ledger/verify').expect(200)).body.ok).toBe(true);
+
+    // A full credit note of the final invoice cancels the deductions too: it credits exactly the final invoice.
+    const credit = (await post(`/api/v1/invoices/${final.id}/credit-note`, {}).expect(201)).body;
+    expect(credit.totals.gross).toBe('571.00');
+    expect((credit.lines as Line[]).filter((l) => l.depositInvoiceId).map((l) => l.quantity)).toEqual(['-1.0000', '-1.0000', '-1.0000', '-1.0000']);
+    await post(`/api/v1/invoices/${credit.id}/validate`).expect(200);
   }, 60_000);
 
   it('deducts on the final invoice of an order the deposits paid on the quote it came from, once', async () => {

@@ -54,7 +54,8 @@ export function creditNoteDraft(invoice: LoadedDocument, credited: Credited, req
   const full = !requested;
   let lines: LineValues[];
   if (full) {
-    lines = [...items.values()].filter((l) => remaining(l).gt(0)).map((l) => copyLine(l, { quantity: toDecimalString(remaining(l), 4) }));
+    // Negative lines (a final invoice's deposit deductions) are credited too, or the credit note would exceed the invoice.
+    lines = [...items.values()].filter((l) => !remaining(l).isZero()).map((l) => copyLine(l, { quantity: toDecimalString(remaining(l), 4) }));
   } else {
     const wanted = new Map<string, Dec>();
     const errors: FieldError[] = [];
