@@ -32,6 +32,8 @@ const FecExportPage = lazy(() => import('../features/accounting/FecExportPage').
 const AccountingSettingsPage = lazy(() => import('../features/accounting/AccountingSettingsPage').then((m) => ({ default: m.AccountingSettingsPage })));
 const DunningPage = lazy(() => import('../features/dunning/DunningPage').then((m) => ({ default: m.DunningPage })));
 const AgedReceivablesPage = lazy(() => import('../features/receivables/AgedReceivablesPage').then((m) => ({ default: m.AgedReceivablesPage })));
+const PaymentListPage = lazy(() => import('../features/payments/PaymentListPage').then((m) => ({ default: m.PaymentListPage })));
+const PaymentDetailPage = lazy(() => import('../features/payments/PaymentDetailPage').then((m) => ({ default: m.PaymentDetailPage })));
 const CashFlowPage = lazy(() => import('../features/receivables/CashFlowPage').then((m) => ({ default: m.CashFlowPage })));
 const DunningStepsPage = lazy(() => import('../features/dunning/DunningStepsPage').then((m) => ({ default: m.DunningStepsPage })));
 const StripeSettingsPage = lazy(() => import('../features/stripe/StripeSettingsPage').then((m) => ({ default: m.StripeSettingsPage })));
@@ -82,6 +84,8 @@ export function App() {
                   <Route path="products/:id" element={<ProductFormPage />} />
                   <Route path="price-lists" element={<PriceListsPage />} />
                   {salesRoutes()}
+                  <Route path="payments" element={<PaymentListPage />} />
+                  <Route path="payments/:id" element={<PaymentDetailPage />} />
                   <Route path="receivables/aged" element={<AgedReceivablesPage />} />
                   <Route path="receivables/cash-flow" element={<CashFlowPage />} />
                   <Route path="receivables/dunning" element={<DunningPage />} />

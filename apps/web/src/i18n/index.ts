@@ -18,12 +18,14 @@ import receivablesFr from './receivables.fr.json';
 import receivablesEn from './receivables.en.json';
 import accountingFr from './accounting.fr.json';
 import accountingEn from './accounting.en.json';
+import paymentsFr from './payments.fr.json';
+import paymentsEn from './payments.en.json';
 
 /** One catalogue per language, the sales modules in their own files (catalog, sales, ledger). */
-const fr = { ...frBase, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, stripe: stripeFr, dunning: dunningFr, receivables: receivablesFr, accounting: accountingFr };
+const fr = { ...frBase, payments: paymentsFr, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, stripe: stripeFr, dunning: dunningFr, receivables: receivablesFr, accounting: accountingFr };
 
 /** The English catalogue must hold every French key: the compiler checks it here. */
-const en: typeof fr = { ...enBase, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, stripe: stripeEn, dunning: dunningEn, receivables: receivablesEn, accounting: accountingEn };
+const en: typeof fr = { ...enBase, payments: paymentsEn, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, stripe: stripeEn, dunning: dunningEn, receivables: receivablesEn, accounting: accountingEn };
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

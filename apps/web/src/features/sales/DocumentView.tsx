@@ -5,6 +5,7 @@ import { AccountName } from '../../components/AccountName';
 import { formatDate, formatDateTime, formatMoney, formatPercent, formatQuantity } from '../../lib/format';
 import { TableHead } from '../../components/TableHead';
 import { InvoiceDunningPanel } from '../dunning/InvoiceDunningPanel';
+import { BalancePanel } from '../payments/BalancePanel';
 import { ScheduleTable, TotalsPanel } from './TotalsPanel';
 import type { SalesDocument } from './sales-types';
 
@@ -143,6 +144,7 @@ export function DocumentView({ doc }: { doc: SalesDocument }) {
           </Grid.Col>
         </Grid>
       ) : null}
+      {doc.type === 'invoice' && doc.validatedAt ? <BalancePanel doc={doc} /> : null}
       {doc.type === 'invoice' && doc.kind !== 'credit_note' && doc.validatedAt ? <InvoiceDunningPanel invoiceId={doc.id} recoveryStatus={doc.recoveryStatus} /> : null}
     </Stack>
   );

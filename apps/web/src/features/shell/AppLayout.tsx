@@ -62,6 +62,7 @@ export function AppLayout() {
     { to: '/price-lists', label: t('nav.priceLists'), icon: <IconTag />, scope: 'catalog:read' },
   ];
   const receivables: NavItem[] = [
+    { to: '/payments', label: t('payments.nav.payments'), icon: <IconReceipt />, scope: 'billing:read' },
     { to: '/receivables/aged', label: t('receivables.nav.aged'), icon: <IconHistory />, scope: 'billing:read' },
     { to: '/receivables/cash-flow', label: t('receivables.nav.cashFlow'), icon: <IconCalendar />, scope: 'billing:read' },
     { to: '/receivables/dunning', label: t('nav.dunning'), icon: <IconMail />, scope: 'billing:read' },

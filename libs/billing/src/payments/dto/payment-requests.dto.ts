@@ -55,7 +55,7 @@ class PaymentFieldsDto {
 }
 
 export class RecordPaymentDto extends PaymentFieldsDto {
-  @ApiPropertyOptional({ enum: ['in'], default: 'in', example: 'in', description: 'Money received; refunds (money paid back) go through POST /refunds' })
+  @ApiPropertyOptional({ enum: ['in'], example: 'in', description: 'Money received (the default); refunds (money paid back) go through POST /refunds' })
   @IsOptional()
   @IsIn(['in'])
   direction?: 'in';
