@@ -148,6 +148,9 @@ describe('Deposits: deposit invoices and payments on orders and quotes, deducted
       [expect.stringContaining(deposit.number), deposit.id],
     ]);
     expect(patched.totals.deposits).toBe(deposit.totals.gross);
+    const copy = (await post(`/api/v1/invoices/${final.id}/duplicate`).expect(201)).body;
+    expect((copy.lines as Line[]).map((l) => l.depositInvoiceId)).toEqual([null]);
+    expect(copy.totals.deposits).toBe('0.00');
   }, 60_000);
 
   it('turns a deposit installment of the payment terms into a deposit invoice', async () => {

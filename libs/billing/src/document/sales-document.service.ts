@@ -101,7 +101,8 @@ export class SalesDocumentService {
       return this.drafting.derive(tx, source.doc, {
         type,
         kind: source.doc.kind,
-        lines: source.lines.map((l) => copyLine(l, { sourceLineId: null })),
+        // A final invoice's deposit deductions belong to it: a copy deducting them again would count the deposits twice.
+        lines: source.lines.filter((l) => l.depositInvoiceId === null).map((l) => copyLine(l, { sourceLineId: null })),
         relation: null,
       });
     });
