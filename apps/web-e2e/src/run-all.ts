@@ -5,7 +5,8 @@
  */
 import { customerJourney } from './customer-journey';
 import { dunningJourney } from './dunning-journey';
+import { paymentsJourney } from './payments-journey';
 import { salesJourney } from './sales-journey';
 import { runMain } from './support/harness';
 
-runMain([customerJourney, salesJourney, dunningJourney]);
+runMain([customerJourney, salesJourney, paymentsJourney, dunningJourney]);
