@@ -19,7 +19,7 @@ import { noLiveBalance } from '../payments/live-balance';
 
 /** Header fields recorded in the audit trail. */
 export const AUDITED = [
-  'status', 'number', 'accountId', 'contactId', 'title', 'date', 'validityDate', 'deliveryDate', 'dueDate', 'paymentMethod', 'paymentTerms',
+  'status', 'number', 'accountId', 'contactId', 'title', 'date', 'validityDate', 'deliveryDate', 'dueDate', 'paymentMethod', 'paymentTerms', 'earlyPaymentDiscount',
   'assignedUserId', 'internalNote', 'billingAddress', 'deliveryAddress', 'deliveryAttention', 'buyerVatNumber', 'termsOfSale', 'specialTerms',
   'pdfOptions', 'generalDiscount', 'shipping', 'proforma', 'net', 'vatTotal', 'gross',
 ] as const;

@@ -5,12 +5,13 @@ import { useNavigate } from 'react-router-dom';
 import { FormErrorAlert } from '../../components/ui';
 import { isApiError } from '../../lib/api';
 import { toDecimalInput } from '../../lib/decimal';
-import { formatMoney } from '../../lib/format';
+import { formatDate, formatMoney, formatPercent } from '../../lib/format';
 import { documentHref } from '../sales/document-types';
 import { PAYMENT_METHODS, type PaymentMethod, type SalesDocument } from '../sales/sales-types';
 import { type DepositSourceType, useCreateDepositInvoice, useRecordDepositPayment } from './deposits-api';
 
 type Mode = 'invoice' | 'payment';
+type Basis = 'percent' | 'amount' | 'installment';
 
 const todayIso = () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
@@ -25,7 +26,10 @@ export function DepositModal({ source, onClose }: { source: SalesDocument & { ty
   const createInvoice = useCreateDepositInvoice(source.type, source.id);
   const recordPayment = useRecordDepositPayment(source.type, source.id);
   const [mode, setMode] = useState<Mode>('invoice');
-  const [basis, setBasis] = useState<'percent' | 'amount'>('percent');
+  // The "deposit" installments of the source's schedule can be invoiced as they are.
+  const installments = source.schedule.filter((i) => i.kind === 'deposit');
+  const [basis, setBasis] = useState<Basis>('percent');
+  const [installmentIndex, setInstallmentIndex] = useState(String(installments[0]?.index ?? ''));
   const [value, setValue] = useState('');
   const [date, setDate] = useState(todayIso());
   const [method, setMethod] = useState<PaymentMethod>('transfer');
@@ -36,7 +40,10 @@ export function DepositModal({ source, onClose }: { source: SalesDocument & { ty
 
   const submit = () => {
     const amount = toDecimalInput(value);
-    if (mode === 'invoice') createInvoice.mutate(basis === 'percent' ? { percent: amount, date } : { amount, date }, { onSuccess: (invoice) => open(invoice.id) });
+    if (mode === 'invoice') {
+      const body = basis === 'percent' ? { percent: amount, date } : basis === 'amount' ? { amount, date } : { installmentIndex: Number(installmentIndex), date };
+      createInvoice.mutate(body, { onSuccess: (invoice) => open(invoice.id) });
+    }
     else recordPayment.mutate({ amount, date, method, ...(reference.trim() ? { reference: reference.trim() } : {}) }, { onSuccess: (result) => open(result.invoice.id) });
   };
 
@@ -61,11 +68,12 @@ export function DepositModal({ source, onClose }: { source: SalesDocument & { ty
         {mode === 'invoice' ? (
           <SegmentedControl
             value={basis}
-            onChange={(v) => setBasis(v as 'percent' | 'amount')}
+            onChange={(v) => setBasis(v as Basis)}
             aria-label={t('deposits.basis')}
             data={[
               { value: 'percent', label: t('deposits.bases.percent') },
               { value: 'amount', label: t('deposits.bases.amount') },
+              ...(installments.length ? [{ value: 'installment', label: t('deposits.bases.installment') }] : []),
             ]}
           />
         ) : (
@@ -77,23 +85,33 @@ export function DepositModal({ source, onClose }: { source: SalesDocument & { ty
             error={fields['method']}
           />
         )}
-        <TextInput
-          label={mode === 'invoice' && basis === 'percent' ? t('deposits.percent') : t('deposits.amount')}
-          inputMode="decimal"
-          required
-          value={value}
-          onChange={(e) => setValue(e.currentTarget.value)}
-          rightSection={mode === 'invoice' && basis === 'percent' ? '%' : '€'}
-          error={fields['percent'] ?? fields['amount']}
-        />
+        {mode === 'invoice' && basis === 'installment' ? (
+          <NativeSelect
+            label={t('deposits.installment')}
+            value={installmentIndex}
+            onChange={(e) => setInstallmentIndex(e.currentTarget.value)}
+            data={installments.map((i) => ({ value: String(i.index), label: t('deposits.installmentOption', { percent: formatPercent(i.percent), amount: formatMoney(i.amount, source.currency), date: formatDate(i.dueDate) }) }))}
+            error={fields['installmentIndex']}
+          />
+        ) : (
+          <TextInput
+            label={mode === 'invoice' && basis === 'percent' ? t('deposits.percent') : t('deposits.amount')}
+            inputMode="decimal"
+            required
+            value={value}
+            onChange={(e) => setValue(e.currentTarget.value)}
+            rightSection={mode === 'invoice' && basis === 'percent' ? '%' : '€'}
+            error={fields['percent'] ?? fields['amount']}
+          />
+        )}
         <TextInput label={t('deposits.date')} type="date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fields['date']} />
         {mode === 'payment' ? <TextInput label={t('deposits.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={fields['reference']} /> : null}
-        {mutation.error ? <FormErrorAlert error={mutation.error} shownFields={['percent', 'amount', 'date', 'method', 'reference']} /> : null}
+        {mutation.error ? <FormErrorAlert error={mutation.error} shownFields={['percent', 'amount', 'installmentIndex', 'date', 'method', 'reference']} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={submit} loading={mutation.isPending} disabled={!value.trim()}>
+          <Button onClick={submit} loading={mutation.isPending} disabled={mode === 'invoice' && basis === 'installment' ? !installmentIndex : !value.trim()}>
             {mode === 'invoice' ? t('deposits.createInvoice') : t('deposits.recordPayment')}
           </Button>
         </Group>
