@@ -4,9 +4,10 @@
  *   node -r ./tools/register.cjs apps/web-e2e/src/run-all.ts
  */
 import { customerJourney } from './customer-journey';
+import { depositsJourney } from './deposits-journey';
 import { dunningJourney } from './dunning-journey';
 import { paymentsJourney } from './payments-journey';
 import { salesJourney } from './sales-journey';
 import { runMain } from './support/harness';
 
-runMain([customerJourney, salesJourney, paymentsJourney, dunningJourney]);
+runMain([customerJourney, salesJourney, paymentsJourney, dunningJourney, depositsJourney]);
