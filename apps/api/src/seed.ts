@@ -6,6 +6,7 @@ import { AccountService, ActivityService, ContactService } from '@comptoir/crm';
 import { TenantDb } from '@comptoir/platform/database';
 import { seedCatalogDemo } from '@comptoir/catalog';
 import { seedBillingDemo, seedDepositsDemo, seedDunningDemo } from '@comptoir/billing';
+import { seedBankingDemo } from '@comptoir/banking';
 
 export const DEMO_EMAIL = 'demo@comptoir.test';
 export const DEMO_PASSWORD = 'comptoir-demo';
@@ -130,6 +131,8 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
   await seedDepositsDemo(app, ctx, billableIds[0]!);
   // After the invoices and their payments: what is still open and overdue gets its reminders.
   await seedDunningDemo(app, ctx);
+  // Mandates for customers with open invoices, and a first SEPA batch.
+  await seedBankingDemo(app, ctx, signup.user.id);
   await seedSandbox(app, ctx);
   for (let i = 0; i < 10; i++) {
     await accounts.create(secondCtx, { name: `${TRADES[(i + 3) % TRADES.length]} ${LAST_NAMES[(i + 7) % LAST_NAMES.length]} Lyon`, roles: ['customer'], externalRef: `DEMO-S-${i + 1}` });

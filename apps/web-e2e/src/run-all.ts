@@ -8,6 +8,7 @@ import { depositsJourney } from './deposits-journey';
 import { dunningJourney } from './dunning-journey';
 import { paymentsJourney } from './payments-journey';
 import { salesJourney } from './sales-journey';
+import { sepaJourney } from './sepa-journey';
 import { runMain } from './support/harness';
 
-runMain([customerJourney, salesJourney, paymentsJourney, dunningJourney, depositsJourney]);
+runMain([customerJourney, salesJourney, paymentsJourney, dunningJourney, sepaJourney, depositsJourney]);

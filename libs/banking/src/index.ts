@@ -7,6 +7,7 @@ export * from './mandates/mandate-lifecycle';
 export * from './sepa/sepa-batch.entity';
 export * from './sepa/sepa-batch-item.entity';
 export * from './sepa/sepa-xml-writer';
+export * from './seed/seed-banking-demo';
 export * from './stripe/stripe-settings.entity';
 export * from './stripe/stripe-customer.entity';
 export * from './stripe/stripe-event.entity';

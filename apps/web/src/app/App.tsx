@@ -18,6 +18,8 @@ const CustomerDetailPage = lazy(() => import('../features/customers/CustomerDeta
 const CustomerCreatePage = lazy(() => import('../features/customers/CustomerFormPage').then((m) => ({ default: m.CustomerCreatePage })));
 const CustomerEditPage = lazy(() => import('../features/customers/CustomerFormPage').then((m) => ({ default: m.CustomerEditPage })));
 const CompaniesPage = lazy(() => import('../features/settings/CompaniesPage').then((m) => ({ default: m.CompaniesPage })));
+const BankAccountsPage = lazy(() => import('../features/banking/BankAccountsPage').then((m) => ({ default: m.BankAccountsPage })));
+const SepaBatchesPage = lazy(() => import('../features/banking/SepaBatchesPage').then((m) => ({ default: m.SepaBatchesPage })));
 const EstablishmentsPage = lazy(() => import('../features/settings/EstablishmentsPage').then((m) => ({ default: m.EstablishmentsPage })));
 const SectorsPage = lazy(() => import('../features/settings/SectorsPage').then((m) => ({ default: m.SectorsPage })));
 const UsersPage = lazy(() => import('../features/settings/UsersPage').then((m) => ({ default: m.UsersPage })));
@@ -90,12 +92,14 @@ export function App() {
                   <Route path="receivables/cash-flow" element={<CashFlowPage />} />
                   <Route path="receivables/dunning" element={<DunningPage />} />
                   <Route path="receivables/dunning-steps" element={<DunningStepsPage />} />
+                  <Route path="receivables/sepa" element={<SepaBatchesPage />} />
                   <Route path="ledger/closings" element={<ClosingsPage />} />
                   <Route path="accounting" element={<Navigate to="/accounting/fec" replace />} />
                   <Route path="accounting/fec" element={<FecExportPage />} />
                   <Route path="settings/vat-rates" element={<VatRatesPage />} />
                   <Route path="settings/numbering" element={<NumberingPage />} />
                   <Route path="settings/billing" element={<BillingSettingsPage />} />
+                  <Route path="settings/bank" element={<BankAccountsPage />} />
                   <Route path="settings/stripe" element={<StripeSettingsPage />} />
                   <Route path="settings/accounting" element={<AccountingSettingsPage />} />
                   <Route path="settings" element={<Navigate to="/settings/companies" replace />} />

@@ -10,6 +10,8 @@ import depositsFr from './deposits.fr.json';
 import depositsEn from './deposits.en.json';
 import ledgerFr from './ledger.fr.json';
 import ledgerEn from './ledger.en.json';
+import bankingFr from './banking.fr.json';
+import bankingEn from './banking.en.json';
 import stripeFr from './stripe.fr.json';
 import stripeEn from './stripe.en.json';
 import dunningFr from './dunning.fr.json';
@@ -22,10 +24,10 @@ import paymentsFr from './payments.fr.json';
 import paymentsEn from './payments.en.json';
 
 /** One catalogue per language, the sales modules in their own files (catalog, sales, ledger). */
-const fr = { ...frBase, payments: paymentsFr, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, stripe: stripeFr, dunning: dunningFr, receivables: receivablesFr, accounting: accountingFr };
+const fr = { ...frBase, payments: paymentsFr, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, banking: bankingFr, stripe: stripeFr, dunning: dunningFr, receivables: receivablesFr, accounting: accountingFr };
 
 /** The English catalogue must hold every French key: the compiler checks it here. */
-const en: typeof fr = { ...enBase, payments: paymentsEn, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, stripe: stripeEn, dunning: dunningEn, receivables: receivablesEn, accounting: accountingEn };
+const en: typeof fr = { ...enBase, payments: paymentsEn, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, banking: bankingEn, stripe: stripeEn, dunning: dunningEn, receivables: receivablesEn, accounting: accountingEn };
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

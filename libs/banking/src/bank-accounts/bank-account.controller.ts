@@ -26,7 +26,7 @@ export class BankAccountController {
   @RequireScope('banking:read')
   @ApiOperation({ operationId: 'listBankAccounts', summary: "List the company's own bank accounts, or a customer's with accountId" })
   @ApiOkResponse({ type: BankAccountListDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403)
   async list(@Tenant() ctx: TenantContext, @Query() query: ListBankAccountsQuery): Promise<BankAccountListDto> {
     return { data: (await this.bankAccounts.list(ctx, query.accountId)).map(toBankAccountDto) };
   }

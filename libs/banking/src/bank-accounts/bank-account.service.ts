@@ -33,13 +33,12 @@ export class BankAccountService {
     });
   }
 
+  /** An unknown customer (or another tenant's) simply has no accounts: lists filter, they do not 404. */
   list(ctx: TenantContext, accountId: string | undefined): Promise<BankAccountEntity[]> {
     return this.db.transaction(ctx, async (tx) => {
       const query = this.repo(tx).query('b').andWhere('b.archivedAt IS NULL');
-      if (accountId) {
-        await loadCustomer(tx, accountId);
-        query.andWhere('b.accountId = :accountId', { accountId });
-      } else query.andWhere('b.accountId IS NULL');
+      if (accountId) query.andWhere('b.accountId = :accountId', { accountId });
+      else query.andWhere('b.accountId IS NULL');
       return query.orderBy('b.isDefault', 'DESC').addOrderBy('b.createdAt').addOrderBy('b.id').getMany();
     });
   }

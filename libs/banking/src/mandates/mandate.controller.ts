@@ -25,7 +25,7 @@ export class MandateController {
   @RequireScope('banking:read')
   @ApiOperation({ operationId: 'listMandates', summary: "List the company's mandates, or one customer's with accountId" })
   @ApiOkResponse({ type: MandateListDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403)
   async list(@Tenant() ctx: TenantContext, @Query() query: ListMandatesQuery): Promise<MandateListDto> {
     return { data: await this.mandates.list(ctx, query.accountId) };
   }

@@ -57,7 +57,6 @@ export class MandateService {
 
   list(ctx: TenantContext, accountId: string | undefined): Promise<MandateResponseDto[]> {
     return this.db.transaction(ctx, async (tx) => {
-      if (accountId) await loadCustomer(tx, accountId);
       const query = this.repo(tx).query('m');
       if (accountId) query.andWhere('m.accountId = :accountId', { accountId });
       const mandates = await query.orderBy('m.createdAt', 'DESC').addOrderBy('m.id').getMany();

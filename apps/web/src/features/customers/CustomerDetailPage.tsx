@@ -13,6 +13,7 @@ import { useAccount, useDeleteAccount, type Account } from './accounts-api';
 import { ActivitiesPanel } from './ActivitiesPanel';
 import { AuditPanel } from './AuditPanel';
 import { ContactsPanel } from './ContactsPanel';
+import { CustomerBankingPanel } from '../banking/CustomerBankingPanel';
 import { StripeRegisterButton } from '../stripe/StripeRegisterButton';
 import { NotFoundAccount } from './NotFoundAccount';
 import { RoleBadges, TagList } from './RoleBadges';
@@ -226,6 +227,7 @@ export function CustomerDetailPage() {
         </Tabs.List>
         <Tabs.Panel value="overview">
           <Overview account={a} />
+          <CustomerBankingPanel accountId={a.id} name={a.name} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <ContactsPanel accountId={a.id} />

@@ -66,6 +66,7 @@ export function AppLayout() {
     { to: '/receivables/aged', label: t('receivables.nav.aged'), icon: <IconHistory />, scope: 'billing:read' },
     { to: '/receivables/cash-flow', label: t('receivables.nav.cashFlow'), icon: <IconCalendar />, scope: 'billing:read' },
     { to: '/receivables/dunning', label: t('nav.dunning'), icon: <IconMail />, scope: 'billing:read' },
+    { to: '/receivables/sepa', label: t('banking.nav.sepa'), icon: <IconFile />, scope: 'banking:read' },
   ];
   const ledger: NavItem[] = [{ to: '/ledger/closings', label: t('nav.closings'), icon: <IconShield />, scope: 'ledger:read' }];
   const accounting: NavItem[] = [{ to: '/accounting/fec', label: t('accounting.nav.fec'), icon: <IconFile />, scope: 'ledger:read' }];
@@ -78,6 +79,7 @@ export function AppLayout() {
     { to: '/settings/vat-rates', label: t('nav.vatRates'), icon: <IconPercent />, scope: 'catalog:read' },
     { to: '/settings/numbering', label: t('nav.numbering'), icon: <IconHash />, scope: 'ledger:read' },
     { to: '/settings/billing', label: t('nav.billingSettings'), icon: <IconSettings />, scope: 'billing:read' },
+    { to: '/settings/bank', label: t('banking.nav.bankAccounts'), icon: <IconBuilding />, scope: 'banking:read' },
     { to: '/settings/stripe', label: t('stripe.settings.title'), icon: <IconLock />, scope: 'banking:read' },
     { to: '/settings/accounting', label: t('accounting.nav.settings'), icon: <IconSettings />, scope: 'ledger:read' },
   ];
