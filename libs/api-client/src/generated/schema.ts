@@ -10063,7 +10063,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only rows changed at or after this instant */
                 updatedSince?: string;
-                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "dunning_steps" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
+                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "dunning_steps" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
                 id: string;
             };
             header?: never;
@@ -10624,24 +10624,6 @@ export interface operations {
                      *       "status": 403,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/forbidden"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Absent, or belongs to another tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "not_found",
-                     *       "detail": "Account not found",
-                     *       "status": 404,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/not_found"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
@@ -17801,24 +17783,6 @@ export interface operations {
                      *       "status": 403,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/forbidden"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Absent, or belongs to another tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "not_found",
-                     *       "detail": "Account not found",
-                     *       "status": 404,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/not_found"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];

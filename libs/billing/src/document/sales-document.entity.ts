@@ -29,8 +29,8 @@ export interface DocumentAddress {
 @Index('ix_sales_documents_pending_original', ['companyId', 'validatedAt', 'id'], { where: "type = 'invoice' AND snapshot IS NOT NULL AND pdf_key IS NULL" })
 // Open receivables: what the aged balance, dunning and collections read as of today.
 @Index('ix_sales_documents_open', ['companyId', 'accountId', 'dueDate'], { where: "balance_due <> 0 AND type = 'invoice'" })
-// Receivables at any date: the invoices still open then (settled_on null or later), covering (migration ReceivablesIndexes).
-@Index('ix_sales_documents_receivable', { synchronize: false })
+// Receivables as of a past date: the invoices still open then (settled_on null or later), not the settled history.
+@Index('ix_sales_documents_receivable', ['companyId', 'settledOn', 'date'], { where: "type = 'invoice' AND balance_due IS NOT NULL" })
 @Unique('uq_sales_documents_company_id', ['companyId', 'id'])
 @ForeignKey('companies', ['organizationId', 'companyId'], ['organizationId', 'id'], { name: 'fk_sales_documents_company' })
 @ForeignKey('establishments', ['companyId', 'establishmentId'], ['companyId', 'id'], { name: 'fk_sales_documents_establishment' })
