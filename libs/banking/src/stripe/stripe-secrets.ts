@@ -36,5 +36,17 @@ export function stripeSettings(tx: TenantTx) {
 export async function openStripeAccess(tx: TenantTx, box: SecretBox): Promise<StripeAccess> {
   const row = await stripeSettings(tx).query('s').getOne();
   if (!row) throw new BusinessRuleError('stripe_not_configured', 'Stripe is not set up for this company: enter its keys in the Stripe settings first');
-  return { secretKey: box.open(row.secretKeySealed, secretKeyContext(tx.ctx.companyId)), mode: row.mode };
+  return { secretKey: openSealed(box, row.secretKeySealed, secretKeyContext(tx.ctx.companyId)), mode: row.mode };
+}
+
+/**
+ * A sealed key that no longer opens (SECRETS_KEY replaced or lost) is the company's problem to fix by
+ * entering its keys again, not a server error.
+ */
+export function openSealed(box: SecretBox, sealed: string, context: string): string {
+  try {
+    return box.open(sealed, context);
+  } catch {
+    throw new BusinessRuleError('stripe_keys_unreadable', 'The stored Stripe keys cannot be decrypted with the current SECRETS_KEY: enter them again in the Stripe settings');
+  }
 }

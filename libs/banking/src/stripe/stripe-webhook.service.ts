@@ -9,7 +9,7 @@ import { fromMinorUnits } from './minor-units';
 import { invoiceOf, paymentAttempts } from './stripe-collection.service';
 import { StripeEventOutcome } from './stripe-event.entity';
 import { StripePaymentAttemptEntity } from './stripe-payment-attempt.entity';
-import { stripeSettings, webhookSecretContext } from './stripe-secrets';
+import { openSealed, stripeSettings, webhookSecretContext } from './stripe-secrets';
 
 export class StripeSignatureError extends DomainError {
   constructor(reason: string) {
@@ -75,7 +75,7 @@ export class StripeWebhookService {
     const settings = await stripeSettings(tx).query('s').getOne();
     if (!settings?.webhookSecretSealed) throw new NotFoundError('Stripe webhook endpoint');
     if (!signature) throw new StripeSignatureError('the header is missing');
-    const secret = this.box.open(settings.webhookSecretSealed, webhookSecretContext(tx.ctx.companyId));
+    const secret = openSealed(this.box, settings.webhookSecretSealed, webhookSecretContext(tx.ctx.companyId));
     try {
       return Stripe.webhooks.constructEvent(body, signature, secret);
     } catch (error) {
