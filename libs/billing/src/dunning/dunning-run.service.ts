@@ -7,7 +7,7 @@ import { DunningEventEntity } from './dunning-event.entity';
 import { DunningPlanner, PlannedInvoice } from './dunning-planner';
 import { DunningRunEntity } from './dunning-run.entity';
 import { DunningStepEntity } from './dunning-step.entity';
-import { DunningStepsService } from './dunning-steps.service';
+import { DunningSetup, DunningStepsService } from './dunning-steps.service';
 import { composeDunningMail, DunningMail, loadMailFacts } from './dunning-mail';
 
 /** Why a selected invoice got no mail in a run. */
@@ -96,6 +96,15 @@ export class DunningRunService {
     const mailId = await this.mailer.enqueue(tx, mail);
     await tx.manager.update(DunningEventEntity, { id, companyId: tx.ctx.companyId }, { mailId });
     return id;
+  }
+
+  /** The dunning screen: open invoices (or only those to dun) as of a date, default the company's today. */
+  candidates(ctx: TenantContext, asOf: string | undefined, scope: 'due' | 'open'): Promise<{ asOf: string; setup: DunningSetup; rows: PlannedInvoice[] }> {
+    return this.db.transaction(ctx, async (tx) => {
+      const setup = await this.steps.setup(tx);
+      const day = asOf ?? (await companyCalendar(tx)).today;
+      return { asOf: day, setup, rows: await this.planner.plan(tx, { asOf: day, dueSoonDays: setup.dueSoonDays, scope }) };
+    });
   }
 
   /** The mail the next step of an invoice would send as of a date (nothing is planned). */

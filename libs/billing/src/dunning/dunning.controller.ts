@@ -2,11 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/commo
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { RequireScope, Tenant } from '@comptoir/platform/auth';
-import { TenantDb } from '@comptoir/platform/database';
-import { companyCalendar } from '@comptoir/org';
 import { ApiProblems, IdParam } from '@comptoir/platform/http';
 import { DunningHistoryService } from './dunning-history.service';
-import { DunningPlanner } from './dunning-planner';
 import { DunningRunService } from './dunning-run.service';
 import { DunningStepsService } from './dunning-steps.service';
 import { toCandidateDto, toEventDto, toRunDto, toStepsDto } from './dunning.mapper';
@@ -30,8 +27,6 @@ import {
 @Controller('v1/dunning')
 export class DunningController {
   constructor(
-    private readonly db: TenantDb,
-    private readonly planner: DunningPlanner,
     private readonly steps: DunningStepsService,
     private readonly runs: DunningRunService,
     private readonly history: DunningHistoryService,
@@ -42,13 +37,9 @@ export class DunningController {
   @ApiOperation({ operationId: 'listDunningCandidates', summary: 'Open invoices and their next dunning step as of a date (default: those to dun now)' })
   @ApiOkResponse({ type: DunningCandidatesDto })
   @ApiProblems(400, 401, 403)
-  candidates(@Tenant() ctx: TenantContext, @Query() query: CandidatesQuery): Promise<DunningCandidatesDto> {
-    return this.db.transaction(ctx, async (tx) => {
-      const setup = await this.steps.setup(tx);
-      const asOf = query.asOf ?? (await companyCalendar(tx)).today;
-      const rows = await this.planner.candidates(tx, asOf, { dueSoonDays: setup.dueSoonDays, scope: query.scope ?? 'due' });
-      return { asOf, dueSoonDays: setup.dueSoonDays, digest: setup.digest, data: rows.map(toCandidateDto) };
-    });
+  async candidates(@Tenant() ctx: TenantContext, @Query() query: CandidatesQuery): Promise<DunningCandidatesDto> {
+    const { asOf, setup, rows } = await this.runs.candidates(ctx, query.asOf, query.scope ?? 'due');
+    return { asOf, dueSoonDays: setup.dueSoonDays, digest: setup.digest, data: rows.map(toCandidateDto) };
   }
 
   @Get('preview')

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { EmptyBlock, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { formatDate, formatMoney } from '../../lib/format';
-import { type DunningCandidate, useDunningCandidates, useDunningPreview, useDunningRun, useStartDunningRun } from './dunning-api';
+import { type DunningCandidate, useDunningCandidates, useDunningPreview, useDunningRun, useStartDunningRun, useUncertainDunning } from './dunning-api';
 
 const DUE_COLOURS: Record<string, string> = { not_due: 'gray', due_soon: 'orange', overdue: 'red' };
 
@@ -45,6 +45,25 @@ function PreviewModal({ invoiceId, asOf, onClose }: { invoiceId: string; asOf: s
         </Stack>
       ) : null}
     </Modal>
+  );
+}
+
+/** Uncertain steps, each linked to its invoice, where a person marks it sent or sends it again. */
+function UncertainAlert() {
+  const { t } = useTranslation();
+  const uncertain = useUncertainDunning();
+  const rows = uncertain.data?.data ?? [];
+  if (!rows.length) return null;
+  return (
+    <Alert color="orange" mb="md" title={t('dunning.review.title', { count: rows.length })}>
+      <Group gap="sm">
+        {rows.map((e) => (
+          <Link key={e.id} to={`/invoices/${e.invoiceId}`}>
+            {e.invoiceNumber} · {e.step.name}
+          </Link>
+        ))}
+      </Group>
+    </Alert>
   );
 }
 
@@ -111,6 +130,7 @@ export function DunningPage() {
         }
       />
       <FormErrorAlert error={start.error} />
+      <UncertainAlert />
       {run ? <RunProgress runId={run.id} skipped={run.skipped} /> : null}
       <QueryFallback query={candidates} empty={null} />
       {candidates.data && !rows.length ? <EmptyBlock title={t('dunning.empty')} /> : null}

@@ -49,6 +49,12 @@ export function useDunningRun(id: string | null) {
   });
 }
 
+/** Steps whose mail may or may not have left (the worker stopped between the mark and the send). */
+export function useUncertainDunning() {
+  const key = useCompanyKey();
+  return useQuery({ queryKey: key('dunning', 'uncertain'), queryFn: () => unwrap(api.GET('/api/v1/dunning/uncertain')) });
+}
+
 export function useDunningSteps() {
   const key = useCompanyKey();
   return useQuery({ queryKey: key('dunning', 'steps'), queryFn: () => unwrap(api.GET('/api/v1/dunning/steps')) });
