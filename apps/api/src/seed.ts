@@ -5,7 +5,7 @@ import { CompanyService, EstablishmentService, SectorService, SignupService } fr
 import { AccountService, ActivityService, ContactService } from '@comptoir/crm';
 import { TenantDb } from '@comptoir/platform/database';
 import { seedCatalogDemo } from '@comptoir/catalog';
-import { seedBillingDemo, seedDepositsDemo, seedDunningDemo } from '@comptoir/billing';
+import { seedBillingDemo, seedDepositsDemo, seedDunningDemo, seedPaymentsDemo } from '@comptoir/billing';
 import { seedBankingDemo } from '@comptoir/banking';
 
 export const DEMO_EMAIL = 'demo@comptoir.test';
@@ -127,6 +127,8 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
   await seedAgenda(app, ctx, customerIds);
   const catalog = await seedCatalogDemo(app.get(TenantDb), ctx);
   await seedBillingDemo(app, ctx, { customerIds: billableIds, productIds: catalog?.productIds });
+  // Paid, half-paid and unpaid invoices, customer credit partly refunded, a bounced cheque cancelled.
+  await seedPaymentsDemo(app, ctx);
   // An order with a paid deposit and its final invoice deducting it.
   await seedDepositsDemo(app, ctx, billableIds[0]!);
   // After the invoices and their payments: what is still open and overdue gets its reminders.

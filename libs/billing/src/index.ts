@@ -20,6 +20,7 @@ export * from './payments/payment.service';
 export * from './payments/credit-settlement.service';
 export * from './payments/invoice-collection-flags';
 export * from './payments/allocation-rules';
+export * from './payments/seed-payments-demo';
 export * from './receivables/index';
 export * from './dunning/index';
 
