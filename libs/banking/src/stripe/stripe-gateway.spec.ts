@@ -2,7 +2,10 @@ import Stripe from 'stripe';
 import { BusinessRuleError } from '@comptoir/platform/kernel';
 import { idempotencyKey, isTransientStripeError, stripeProblem, StripeUnavailableError } from './stripe-gateway';
 
-const raw = (type: string, statusCode: number, message = 'Stripe says no') => ({ type, message, statusCode });
+type RawError = ConstructorParameters<typeof Stripe.errors.StripeError>[0];
+
+/** The raw error Stripe's JSON carries, as the SDK builds its error classes from it. */
+const raw = (type: string, statusCode: number, message = 'Stripe says no') => ({ type, message, statusCode }) as RawError;
 
 describe('Stripe errors and idempotency keys', () => {
   it('treats the network, Stripe 5xx and rate limits as transient: 503 stripe_unavailable, safe to retry', () => {
