@@ -2,7 +2,6 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Dec, TenantContext } from '@comptoir/platform/kernel';
 import { TenantDb } from '@comptoir/platform/database';
 import { companyCalendar } from '@comptoir/org';
-import { addDays } from '../common/dates';
 import { DocumentValidationService } from '../document/document-validation.service';
 import { SalesDocumentService } from '../document/sales-document.service';
 import { DepositInvoiceService } from './deposit-invoice.service';
@@ -26,7 +25,8 @@ export async function seedDepositsDemo(app: INestApplicationContext, ctx: Tenant
 
   const order = await documents.create(ctx, 'order', {
     accountId: customerId,
-    date: addDays(today, -12),
+    // Today: the demo's other orders are numbered up to today, and numbers follow dates.
+    date: today,
     title: 'Rénovation de la cuisine',
     earlyPaymentDiscount: { percent: '2.00', withinDays: 10 },
     lines: [
@@ -36,7 +36,7 @@ export async function seedDepositsDemo(app: INestApplicationContext, ctx: Tenant
   });
   await validation.validate(ctx, 'order', order.doc.id);
   const thirtyPercent = new Dec(order.doc.gross).times('0.3').toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
-  await deposits.recordPayment(ctx, 'order', order.doc.id, { date: addDays(today, -10), method: 'transfer', amount: thirtyPercent, reference: 'VIR ACOMPTE CUISINE' });
+  await deposits.recordPayment(ctx, 'order', order.doc.id, { date: today, method: 'transfer', amount: thirtyPercent, reference: 'VIR ACOMPTE CUISINE' });
   const final = await documents.convert(ctx, 'order', order.doc.id, 'invoice');
   await validation.validate(ctx, 'invoice', final.doc.id);
   return final.doc.id;
