@@ -17,6 +17,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<Record<keyof 
       authSecret: TEST_AUTH_SECRET,
       ledgerSealKey: TEST_LEDGER_SEAL_KEY,
       secretsKey: TEST_SECRETS_KEY,
+      // Tests never reach the real Stripe: suites that need it start a fake and pass its URL.
+      stripeApiUrl: 'http://127.0.0.1:9',
       fileStoreDir: join(tmpdir(), 'comptoir-test-files', database),
       logLevel: 'silent',
       nodeEnv: 'test',
