@@ -7,18 +7,30 @@
 // times the real services in this process, on the application role's connection (row-level security on):
 //   aged     ReceivablesService.aged (what GET /api/v1/reports/aged-receivables answers) as of today (fast
 //            path, target ≤ 500 ms) and as of a date one year back (dated allocations, target ≤ 3 s)
-// Sections owned by other features join the list when their services exist (dunning, sepa, fec).
+//   dunning  DunningPlanner.candidates as of today, once (the dunning computation, target ≤ 2 s)
+//   sepa     writeSepaDirectDebit (banking) of up to 100,000 open invoices of customers with a mandate,
+//            streamed from a cursor to a file (target ≤ 5 s, memory bounded), then checked against the
+//            pain.008.001.02 XSD of the shared standards when present (timed apart)
+//   fec      FecExportService.write (accounting) of the current fiscal year to a file (target ≤ 20 s for
+//            1,000,000 lines, constant memory)
+// Memory is the peak RSS growth of this process during the section (sampled every 20 ms).
 // Prints JSON figures (each with the 1-minute load average: the machine is shared), saves them to
 // bench/results/, drops the database unless --keep. `--explain` logs the query plans of both paths.
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { AccountingSettingsService, FecExportService } from '@comptoir/accounting';
+import { SepaDebit, writeSepaDirectDebit } from '@comptoir/banking';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AgedReceivables, openInstallmentsCte, ReceivablesService } from '@comptoir/billing';
+import { AgedReceivables, BillingSettingsService, DunningPlanner, openInstallmentsCte, ReceivablesService } from '@comptoir/billing';
 import { loadConfig } from '@comptoir/platform/config';
 import { createDataSource, TenantDb } from '@comptoir/platform/database';
 import { newId, TenantContext } from '@comptoir/platform/kernel';
-import { migrate } from '@comptoir/runtime';
+import { standardsFile, validateAgainstXsd } from '@comptoir/platform/testing';
+import { ENTITIES, migrate } from '@comptoir/runtime';
 import { admin, saveReport, withDatabase } from './support/harness';
 import { generateReceivablesData, ReceivablesDataSummary } from './support/receivables-data';
 
@@ -83,12 +95,29 @@ async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ timing:
   return { timing: { runs, ms: { min: round(samples[0]!), median: round(samples[Math.floor(samples.length / 2)]!), max: round(samples.at(-1)!) }, loadAverage1m: load }, last };
 }
 
+/** Wall-clock seconds and the peak RSS growth (MB) of this process while `work` runs. */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssGrowthMb: number; loadAverage1m: number }> {
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const load = loadAverage1m();
+  const started = performance.now();
+  try {
+    const result = await work();
+    return { result, seconds: round((performance.now() - started) / 1000, 2), peakRssGrowthMb: round((peak - base) / 2 ** 20), loadAverage1m: load };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 interface Context {
   /** The application's pool (role comptoir_app, RLS on) and the bench company's tenant context. */
   tenantDb: TenantDb;
   tenant: TenantContext;
-  /** Owner connection: generation, plans, cross-checks. */
+  /** Owner connection: generation, plans, cross-checks, the SEPA selection. */
   db: Client;
+  /** Scratch directory of the generated files. */
+  files: string;
   companyId: string;
   today: string;
   options: Options;
@@ -129,11 +158,96 @@ async function agedSection(ctx: Context): Promise<Record<string, unknown>> {
   };
 }
 
-const SECTION_RUNNERS: Record<Section, ((ctx: Context) => Promise<Record<string, unknown>>) | null> = {
+async function dunningSection(ctx: Context): Promise<Record<string, unknown>> {
+  // Measured once (it is the slowest section at full size), after the aged section warmed the caches.
+  const planner = new DunningPlanner();
+  const run = await measured(() => ctx.tenantDb.transaction(ctx.tenant, (tx) => planner.candidates(tx, ctx.today)));
+  log(`dunning candidates as of today: ${run.seconds} s, ${run.result.length} invoices to dun`);
+  return { seconds: run.seconds, candidates: run.result.length, loadAverage1m: run.loadAverage1m };
+}
+
+const SEPA_DEBITS = 100_000;
+const SEPA_SELECTION = `
+  SELECT d.id, d.number, d.balance_due::text AS amount, m.reference, m.signed_on::text AS "signedOn", m.scheme, a.name, b.iban, b.bic
+    FROM sales_documents d
+    JOIN mandates m ON m.company_id = d.company_id AND m.account_id = d.account_id AND m.status = 'active'
+    JOIN bank_accounts b ON b.company_id = m.company_id AND b.id = m.bank_account_id
+    JOIN accounts a ON a.company_id = d.company_id AND a.id = d.account_id
+   WHERE d.company_id = $1 AND d.type = 'invoice' AND d.kind = 'invoice' AND d.settled_on IS NULL AND d.balance_due > 0
+   ORDER BY m.scheme, d.id LIMIT ${SEPA_DEBITS}`;
+
+type SepaRow = { id: string; number: string; amount: string; reference: string; signedOn: string; scheme: 'CORE' | 'B2B'; name: string; iban: string; bic: string | null };
+
+/** The selected debits read from a server-side cursor, 5,000 at a time (never all in memory). */
+async function* sepaDebits(db: Client, companyId: string): AsyncIterable<SepaDebit> {
+  await db.query(`DECLARE bench_sepa NO SCROLL CURSOR FOR ${SEPA_SELECTION}`, [companyId]);
+  for (;;) {
+    const { rows } = await db.query(`FETCH 5000 FROM bench_sepa`);
+    if (!rows.length) break;
+    for (const r of rows as SepaRow[]) {
+      yield { endToEndId: r.number, amount: r.amount, scheme: r.scheme, sequenceType: 'RCUR', mandateReference: r.reference, mandateSignedOn: r.signedOn, amendment: null, debtorName: r.name, debtorIban: r.iban, debtorBic: r.bic, remittance: `Facture ${r.number}` };
+    }
+  }
+}
+
+async function sepaSection(ctx: Context): Promise<Record<string, unknown>> {
+  const { rows } = await ctx.db.query(`SELECT count(*)::int AS count, coalesce(sum(amount::numeric), 0)::numeric(19,2)::text AS total FROM (${SEPA_SELECTION}) s`, [ctx.companyId]);
+  const { count, total } = rows[0] as { count: number; total: string };
+  if (count < SEPA_DEBITS) log(`sepa: only ${count} open invoices with a mandate (fewer than ${SEPA_DEBITS}: use more --invoices)`);
+  const collectionDate = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const file = join(ctx.files, 'sepa.xml');
+  const message = {
+    format: 'pain.008.001.02' as const,
+    messageId: `BENCH-${Date.now()}`,
+    createdAt: new Date(),
+    collectionDate,
+    creditor: { name: 'Bench Encaissements SAS', iban: 'FR7630006000011234567890189', bic: 'BNPAFRPPXXX', creditorId: 'FR72ZZZ123456', address: null },
+    count,
+    total,
+  };
+  await ctx.db.query('BEGIN');
+  const run = await measured(async () => {
+    const out = createWriteStream(file);
+    await writeSepaDirectDebit(out, message, sepaDebits(ctx.db, ctx.companyId));
+    out.end();
+    await once(out, 'finish');
+  });
+  await ctx.db.query('COMMIT');
+  const bytes = statSync(file).size;
+  log(`sepa: ${count} debits written in ${run.seconds} s (${round(bytes / 2 ** 20)} MB, peak RSS +${run.peakRssGrowthMb} MB)`);
+  const xsd = standardsFile('sepa', 'xsd', 'pain.008.001.02.xsd');
+  let xsdCheck: Record<string, unknown> = { skipped: 'shared standards not found' };
+  if (xsd) {
+    const started = performance.now();
+    const result = await validateAgainstXsd({ file }, xsd);
+    xsdCheck = { valid: result.valid, errors: result.errors.slice(0, 5), seconds: round((performance.now() - started) / 1000, 1) };
+    log(`sepa: XSD ${result.valid ? 'valid' : `INVALID: ${result.errors.slice(0, 3).join(' | ')}`}`);
+  }
+  return { debits: count, total, seconds: run.seconds, fileMb: round(bytes / 2 ** 20), peakRssGrowthMb: run.peakRssGrowthMb, loadAverage1m: run.loadAverage1m, xsd: xsdCheck };
+}
+
+async function fecSection(ctx: Context): Promise<Record<string, unknown>> {
+  const billingSettings = new BillingSettingsService(ctx.tenantDb);
+  const fec = new FecExportService(ctx.tenantDb, new AccountingSettingsService(ctx.tenantDb, billingSettings));
+  const fiscalYear = Number(ctx.today.slice(0, 4));
+  const file = join(ctx.files, 'fec.txt');
+  const run = await measured(async () => {
+    const out = createWriteStream(file);
+    const summary = await fec.write(ctx.tenant, fiscalYear, out);
+    out.end();
+    await once(out, 'finish');
+    return summary;
+  });
+  const bytes = statSync(file).size;
+  log(`fec ${fiscalYear}: ${run.result.lines} lines in ${run.seconds} s (${round(bytes / 2 ** 20)} MB, peak RSS +${run.peakRssGrowthMb} MB)`);
+  return { fiscalYear, ...run.result, seconds: run.seconds, fileMb: round(bytes / 2 ** 20), peakRssGrowthMb: run.peakRssGrowthMb, loadAverage1m: run.loadAverage1m };
+}
+
+const SECTION_RUNNERS: Record<Section, (ctx: Context) => Promise<Record<string, unknown>>> = {
   aged: agedSection,
-  dunning: null,
-  sepa: null,
-  fec: null,
+  dunning: dunningSection,
+  sepa: sepaSection,
+  fec: fecSection,
 };
 
 async function main(): Promise<void> {
@@ -142,8 +256,10 @@ async function main(): Promise<void> {
   const adminUrl = withDatabase(serverUrl, 'postgres');
   const benchUrl = withDatabase(serverUrl, BENCH_DB);
   const db = new Client({ connectionString: benchUrl });
+  const files = mkdtempSync(join(tmpdir(), 'comptoir-bench-receivables-'));
   let dataSource: DataSource | null = null;
   const cleanup = async () => {
+    rmSync(files, { recursive: true, force: true });
     await dataSource?.destroy().catch(() => undefined);
     await db.end().catch(() => undefined);
     if (!options.keep) await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`)).catch((e: Error) => log(`could not drop ${BENCH_DB}: ${e.message}`));
@@ -166,9 +282,9 @@ async function main(): Promise<void> {
     log(`generating ${options.invoices} invoices across ${options.customers} customers in ${BENCH_DB}`);
     const data = await generateReceivablesData(db, ids, { invoices: options.invoices, customers: options.customers, today }, log);
     log(`generated in ${data.seconds} s: ${data.openInvoices} open invoices (${data.openInvoicesWithMandate} with a mandate), ${data.payments} payments`);
-    dataSource = await createDataSource({ url: config.appDatabaseUrl, entities: [], poolSize: 2 }).initialize();
+    dataSource = await createDataSource({ url: config.appDatabaseUrl, entities: ENTITIES, poolSize: 2 }).initialize();
     const tenant: TenantContext = { organizationId: ids.organizationId, companyId: ids.companyId, actor: { type: 'system', id: '', name: 'bench' }, role: 'admin', scopes: ['*'] };
-    const ctx: Context = { tenantDb: new TenantDb(dataSource), tenant, db, companyId: ids.companyId, today, options, data };
+    const ctx: Context = { tenantDb: new TenantDb(dataSource), tenant, db, files, companyId: ids.companyId, today, options, data };
     const report: Record<string, unknown> = {
       benchmark: 'receivables',
       at: new Date().toISOString(),
@@ -177,13 +293,18 @@ async function main(): Promise<void> {
       data,
     };
     for (const section of options.only) {
-      const run = SECTION_RUNNERS[section];
-      report[section] = run ? await run(ctx) : { skipped: 'no callable service for this section yet' };
+      report[section] = await SECTION_RUNNERS[section](ctx);
     }
     const aged = report['aged'] as { today?: Timing; pastDate?: Timing } | undefined;
+    const dunning = report['dunning'] as { seconds: number } | undefined;
+    const sepa = report['sepa'] as { seconds: number; debits: number; xsd: { valid?: boolean } } | undefined;
+    const fecRun = report['fec'] as { seconds: number; lines: number } | undefined;
     report['targets'] = {
       'aged as of today <= 500 ms': aged?.today ? aged.today.ms.median <= 500 : null,
       'aged as of a past date <= 3 s': aged?.pastDate ? aged.pastDate.ms.median <= 3000 : null,
+      'dunning computation <= 2 s': dunning ? dunning.seconds <= 2 : null,
+      'SEPA file of 100,000 debits <= 5 s, XSD-valid': sepa ? sepa.debits >= SEPA_DEBITS && sepa.seconds <= 5 && sepa.xsd.valid !== false : null,
+      'FEC of 1,000,000 lines <= 20 s': fecRun ? fecRun.lines >= 1_000_000 && fecRun.seconds <= 20 : null,
     };
     saveReport('receivables', report as { at: string }, log);
   } finally {

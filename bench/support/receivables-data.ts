@@ -55,6 +55,9 @@ export async function generateReceivablesData(db: Client, tenant: TenantIds, opt
   const { organizationId: org, companyId: company } = tenant;
   await db.query(`SELECT setseed(0.4242)`);
   await db.query(`SET synchronous_commit = off`);
+  // A bulk load of rows consistent by construction: triggers and foreign-key checks off for this session
+  // (the legal trigger refuses lines on a validated document, which is what the rows already are).
+  await db.query(`SET session_replication_role = replica`);
 
   await step('customers', `CREATE TEMP TABLE bench_customer AS SELECT n, gen_random_uuid() AS id, gen_random_uuid() AS bank_account_id FROM generate_series(1, $1::int) n`, [options.customers]);
   await db.query(`CREATE UNIQUE INDEX ON bench_customer (n)`);
@@ -128,6 +131,13 @@ export async function generateReceivablesData(db: Client, tenant: TenantIds, opt
                ELSE '[]'::jsonb END AS schedule) s`,
     [org, company, tenant.establishmentId],
   );
+  // One item line each (net at 20 %, a service): what the FEC reads per VAT rate.
+  await step(
+    'invoice lines',
+    `INSERT INTO sales_document_lines (id, organization_id, company_id, document_id, position, kind, product_type, description, quantity, unit_price, vat_rate, net)
+     SELECT gen_random_uuid(), $1, $2, i.id, 0, 'item', 'service', 'Prestation de service', 1, round(i.due / 1.2, 2), 20, round(i.due / 1.2, 2) FROM bench_invoice i`,
+    [org, company],
+  );
   const payments = await step(
     'payments',
     `INSERT INTO payments (id, organization_id, company_id, account_id, direction, date, method, amount, currency, reference, unallocated, status)
@@ -141,14 +151,14 @@ export async function generateReceivablesData(db: Client, tenant: TenantIds, opt
     [org, company],
   );
   // Vacuumed as a steady-state database is (autovacuum): the visibility map lets index-only scans skip the heap.
-  await step('vacuum', `VACUUM ANALYZE sales_documents, payments, payment_allocations, accounts, bank_accounts${present ? ', mandates' : ''}`);
+  await step('vacuum', `VACUUM ANALYZE sales_documents, sales_document_lines, payments, payment_allocations, accounts, bank_accounts${present ? ', mandates' : ''}`);
   const [counts] = (
     await db.query(
       `SELECT count(*) FILTER (WHERE paid < due)::int AS open, count(*) FILTER (WHERE paid < due AND $1)::int AS open_with_mandate FROM bench_invoice`,
       [present],
     )
   ).rows as { open: number; open_with_mandate: number }[];
-  await db.query(`DROP TABLE bench_invoice; DROP TABLE bench_customer`);
+  await db.query(`DROP TABLE bench_invoice; DROP TABLE bench_customer; SET session_replication_role = origin`);
   return {
     customers: options.customers,
     invoices: options.invoices,
