@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTx } from '@comptoir/platform/database';
 import type { MailStatus } from '@comptoir/platform/notify';
+import { ensureDunningDefaults } from './dunning-steps.service';
 
 /** Where an open invoice stands against its due date (the dunning screen's colours). */
 export type DueState = 'not_due' | 'due_soon' | 'overdue';
@@ -50,8 +51,10 @@ export interface PlanOptions {
  */
 @Injectable()
 export class DunningPlanner {
+  /** The invoices to dun as of a date (API.md candidates); a company that never used dunning gets its default steps first. */
   async candidates(tx: TenantTx, asOf: string, options: Partial<Omit<PlanOptions, 'asOf'>> = {}): Promise<PlannedInvoice[]> {
-    return this.plan(tx, { asOf, dueSoonDays: options.dueSoonDays ?? 7, invoiceIds: options.invoiceIds, scope: options.scope ?? 'due' });
+    const settings = await ensureDunningDefaults(tx);
+    return this.plan(tx, { asOf, dueSoonDays: options.dueSoonDays ?? settings.dueSoonDays, invoiceIds: options.invoiceIds, scope: options.scope ?? 'due' });
   }
 
   async plan(tx: TenantTx, options: PlanOptions): Promise<PlannedInvoice[]> {
@@ -110,7 +113,8 @@ function toPlanned(r: PlanRow): PlannedInvoice {
 /**
  * $1 company, $2 asOf, $3 due-soon days, $4 invoice ids (null: all), $5 only invoices to dun.
  * The oldest open installment: the first (schedule order) whose running total exceeds what was settled.
- * Sending dates are read in the company's time zone.
+ * Sending dates are read in the company's time zone. `balance_due <> 0` repeats the predicate of the
+ * partial index ix_sales_documents_open, so that the scan of open invoices uses it.
  */
 const PLAN_SQL = `
 WITH company AS (SELECT time_zone FROM companies WHERE id = $1),
@@ -128,7 +132,7 @@ open_invoices AS (
            ORDER BY x.ord LIMIT 1
          ), d.due_date, d.date) AS due_on
   FROM sales_documents d
-  WHERE d.company_id = $1 AND d.type = 'invoice' AND d.balance_due > 0 AND d.kind IN ('invoice', 'deposit')
+  WHERE d.company_id = $1 AND d.type = 'invoice' AND d.balance_due <> 0 AND d.balance_due > 0 AND d.kind IN ('invoice', 'deposit')
     AND d.status <> 'draft' AND NOT d.test_mode
     AND ($4::uuid[] IS NULL OR d.id = ANY($4::uuid[]))
 ),

@@ -27,19 +27,8 @@ export class DunningStepsService {
     return this.db.transaction(ctx, (tx) => this.setup(tx));
   }
 
-  /** The settings row, created with the default steps the first time a company uses dunning. */
-  async ensureDefaults(tx: TenantTx): Promise<DunningSettingsEntity> {
-    const repo = tx.repo(DunningSettingsEntity, 'Dunning settings');
-    const existing = await repo.query('s').getOne();
-    if (existing) return existing;
-    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dunning-settings:${tx.ctx.companyId}`]);
-    const raced = await repo.query('s').getOne();
-    if (raced) return raced;
-    const settings = { id: newId(), dueSoonDays: DEFAULT_DUE_SOON_DAYS, digestOn: null, digestCount: null, digestAmount: null, updatedAt: new Date() };
-    await repo.insert(settings);
-    const steps = tx.repo(DunningStepEntity, 'Dunning step');
-    for (const [index, step] of DEFAULT_DUNNING_STEPS.entries()) await steps.insert({ id: newId(), position: index + 1, ...step, archivedAt: null });
-    return (await repo.query('s').getOne())!;
+  ensureDefaults(tx: TenantTx): Promise<DunningSettingsEntity> {
+    return ensureDunningDefaults(tx);
   }
 
   async setup(tx: TenantTx): Promise<DunningSetup> {
@@ -96,6 +85,20 @@ export class DunningStepsService {
       return after;
     });
   }
+}
+
+/** The settings row, created with the default steps the first time a company uses dunning (one SELECT afterwards). */
+export async function ensureDunningDefaults(tx: TenantTx): Promise<DunningSettingsEntity> {
+  const repo = tx.repo(DunningSettingsEntity, 'Dunning settings');
+  const existing = await repo.query('s').getOne();
+  if (existing) return existing;
+  await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dunning-settings:${tx.ctx.companyId}`]);
+  const raced = await repo.query('s').getOne();
+  if (raced) return raced;
+  await repo.insert({ id: newId(), dueSoonDays: DEFAULT_DUE_SOON_DAYS, digestOn: null, digestCount: null, digestAmount: null, updatedAt: new Date() });
+  const steps = tx.repo(DunningStepEntity, 'Dunning step');
+  for (const [index, step] of DEFAULT_DUNNING_STEPS.entries()) await steps.insert({ id: newId(), position: index + 1, ...step, archivedAt: null });
+  return (await repo.query('s').getOne())!;
 }
 
 const describe = (s: DunningStepEntity) => ({ id: s.id, name: s.name, delayDays: s.delayDays, attachPdf: s.attachPdf });
