@@ -1,3 +1,6 @@
+import { PaymentService } from '@comptoir/billing';
+import { TenantDb } from '@comptoir/platform/database';
+import { TenantContext } from '@comptoir/platform/kernel';
 import { addDaysTo, createCustomer, draftInvoice, parisToday } from '../billing/billing-fixtures';
 import { signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -198,6 +201,23 @@ describe('Payments and the live balance of invoices', () => {
     const events = await t.sql<{ name: string }>(`SELECT name FROM outbox_events WHERE aggregate_id = $1 ORDER BY occurred_at`, [res.body.id]);
     expect(events.map((e) => e.name)).toEqual(['billing.payment.recorded', 'billing.payment.cancelled']);
     expect((await api().get('/api/v1/ledger/verify').set(org.auth).expect(200)).body.ok).toBe(true);
+  });
+
+  it('records a provider payment exactly once, even when the same notification arrives twice at the same time', async () => {
+    const { org, customerId } = await tenant('Webhook');
+    const inv = await invoice(org, customerId, '100.00');
+    const ctx: TenantContext = { organizationId: org.organizationId, companyId: org.companyId, actor: { type: 'system', id: '', name: 'stripe' }, role: 'admin', scopes: ['*'] };
+    const input = { accountId: customerId, date: today, method: 'stripe' as const, amount: '120.00', externalRef: 'pi_3Test', allocations: [{ invoiceId: inv.id, amount: '120.00' }] };
+    const record = () => t.app.get(TenantDb).transaction(ctx, (tx) => t.app.get(PaymentService).recordExternal(tx, input));
+    const results = await Promise.all([record(), record()]);
+    expect(results.map((r) => r.created).sort()).toEqual([false, true]);
+    expect(results[0]!.payment.id).toBe(results[1]!.payment.id);
+    expect(await getInvoice(org, inv.id)).toMatchObject({ paymentStatus: 'paid', balance: { paid: '120.00', due: '0.00' } });
+    const again = await record();
+    expect(again).toMatchObject({ created: false, payment: { id: results[0]!.payment.id } });
+    expect(await counts(org)).toEqual({ payments: 1, allocations: 1 });
+    const twice = await pay(org, { accountId: customerId, date: today, method: 'stripe', amount: '1.00', externalRef: 'pi_3Test' }).expect(409);
+    expect(twice.body).toMatchObject({ code: 'external_ref_exists', errors: [{ path: 'externalRef' }] });
   });
 
   it('lists payments with filters', async () => {

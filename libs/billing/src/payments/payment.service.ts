@@ -129,10 +129,11 @@ export class PaymentService {
   private async insertAndAllocate(tx: TenantTx, input: RecordPaymentInput, actorId: string | null): Promise<{ payment: PaymentEntity; created: boolean }> {
     assertPositive(input.amount, 'amount');
     input.allocations.forEach((a, i) => assertPositive(a.amount, `allocations[${i}].amount`));
-    await settlementDate(tx, input.date, { path: 'date' });
     const { allocations, ...fields } = input;
     const { payment, created } = await this.insertSealed(tx, { ...fields, direction: 'in' }, actorId);
+    // A provider's replay returns what was recorded, whatever its date has become since (a closed period).
     if (!created) return { payment, created };
+    await settlementDate(tx, input.date, { path: 'date' });
     const invoices = await this.ledger.lockDocuments(tx, allocations.map((a) => a.invoiceId));
     throwIfProblems(allocationProblems(allocations, invoices, { accountId: payment.accountId, currency: payment.currency, available: payment.amount, sourceLabel: 'the payment', path: 'allocations' }));
     await this.ledger.apply(tx, allocations.map((a) => toInvoice('payment', payment.id, a, payment.date)));

@@ -15,6 +15,7 @@ import { documentHref, type DocumentTypeConfig } from './document-types';
 import { useDocumentPages } from './sales-api';
 import { DOCUMENT_STATUSES, INVOICE_KINDS, type DocumentFilters, type DocumentStatus, type DocumentSummary, type InvoiceKind } from './sales-types';
 import { KindBadge, StatusBadge } from './StatusBadge';
+import { PaymentStatusBadge } from '../payments/PaymentStatusBadge';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -63,6 +64,7 @@ export function DocumentListPage({ config }: { config: DocumentTypeConfig }) {
         <Group gap={4} wrap="nowrap">
           <StatusBadge type={d.type} status={d.status} />
           <KindBadge kind={d.kind} />
+          <PaymentStatusBadge status={d.paymentStatus} />
         </Group>
       ),
     },
