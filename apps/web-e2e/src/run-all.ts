@@ -9,6 +9,7 @@ import { dunningJourney } from './dunning-journey';
 import { paymentsJourney } from './payments-journey';
 import { salesJourney } from './sales-journey';
 import { sepaJourney } from './sepa-journey';
+import { stripeJourney } from './stripe-journey';
 import { runMain } from './support/harness';
 
-runMain([customerJourney, salesJourney, paymentsJourney, dunningJourney, sepaJourney, depositsJourney]);
+runMain([customerJourney, salesJourney, paymentsJourney, dunningJourney, sepaJourney, depositsJourney, stripeJourney]);
