@@ -1,6 +1,6 @@
 import { checkFec } from '@comptoir/accounting';
 import { Dec } from '@comptoir/platform/kernel';
-import { createCustomer, draftInvoice, parisToday } from '../billing/billing-fixtures';
+import { addDaysTo, createCustomer, draftInvoice, parisToday } from '../billing/billing-fixtures';
 import { rawBody } from '../support/raw-body';
 import { signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -133,6 +133,43 @@ describe('FEC export of the sales and bank journals', () => {
     // In: the deposit, the final invoice, 100 € on the other, 12 € cash; the bounced cheque and the refund net out.
     expect(balance('512100')).toBe(new Dec('340.40').plus(validatedFinal.totals.due).minus('12.00').toFixed(2));
     expect(rows.filter((r) => r[0] === 'BQ').every((r) => r[1] === 'Banque')).toBe(true);
+  });
+
+  it('on receipts, moves the VAT when paid, back when the payment is cancelled, and when customer credit is applied later', async () => {
+    const org = await signupOrganization(api(), 'Encaissements');
+    const customer = await createCustomer(api, org.auth, 'Martin');
+    const yesterday = addDaysTo(today, -1);
+    const credit = await post(org, '/api/v1/payments', { accountId: customer.id, date: yesterday, method: 'transfer', amount: '200.00', reference: 'VIR-AVANCE', allocations: [] }).expect(201);
+    const invoice = await validatedInvoice(org, customer.id, '100.00');
+    const bounced = await post(org, '/api/v1/payments', { accountId: customer.id, date: today, method: 'cheque', amount: '50.00', reference: 'CHQ-1', allocations: [{ invoiceId: invoice.id, amount: '50.00' }] }).expect(201);
+    await post(org, `/api/v1/payments/${bounced.body.id}/cancel`, { date: today, reason: 'Chèque impayé' }).expect(200);
+    await post(org, `/api/v1/payments/${credit.body.id}/allocations`, { allocations: [{ invoiceId: invoice.id, amount: '120.00' }] }).expect(201);
+
+    const years = [...new Set([Number(yesterday.slice(0, 4)), year])];
+    const rows = (await Promise.all(years.map((y) => exportFec(org, y))))
+      .flatMap(({ text, fileName }) => {
+        const y = Number(fileName.slice(12, 16));
+        expect(checkFec(text, { fileName, fiscalYear: { start: `${y}-01-01`, end: `${y}-12-31` } })).toEqual([]);
+        return text.trimEnd().split('\r\n').slice(1);
+      })
+      .map((r) => r.split('|'))
+      .filter((r) => r[0] === 'BQ')
+      .map((r) => [r[8], r[4], r[11], r[12], r[13]].join(' '));
+    expect(rows).toEqual([
+      'VIR-AVANCE 512000 200,00 0,00 ', // the advance: the part that later settles the invoice carries its letter
+      'VIR-AVANCE 411000 0,00 120,00 AA',
+      'VIR-AVANCE 411000 0,00 80,00 ',
+      'VIR-AVANCE 445740 20,00 0,00 ', // applied today to the invoice: its whole VAT becomes due
+      'VIR-AVANCE 445710 0,00 20,00 ',
+      'CHQ-1 512000 50,00 0,00 ',
+      'CHQ-1 411000 0,00 50,00 ',
+      'CHQ-1 445740 8,33 0,00 ', // 20 × 50 / 120
+      'CHQ-1 445710 0,00 8,33 ',
+      'CHQ-1 411000 50,00 0,00 ', // the bounced cheque reversed, its VAT pending again
+      'CHQ-1 512000 0,00 50,00 ',
+      'CHQ-1 445740 0,00 8,33 ',
+      'CHQ-1 445710 8,33 0,00 ',
+    ]);
   });
 
   it('validates the settings, naming the fields, and keeps the tenant apart', async () => {

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { fiscalYearRange } from '@comptoir/ledger-lock';
@@ -86,8 +85,20 @@ async function drain<Row>(tx: TenantTx, cursor: string, out: Writable, sequence:
 }
 
 async function send(out: Writable, text: string): Promise<void> {
-  // A client that goes away closes the stream without 'drain': the next page then sees it destroyed.
-  if (!out.write(encodeLatin9(text))) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (!out.write(encodeLatin9(text))) await drained(out);
+}
+
+/** Resolves once `out` can take more, or is closed (a client that went away never drains: the next page sees it destroyed). */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 interface CompanyRow {

@@ -52,19 +52,42 @@ const SETTLEMENTS = `
     WHERE pa.company_id = $1 AND pa.source_type = 'payment' AND pa.target_type = 'invoice' AND pa.date <= $3
   )`;
 
-/** The invoices a set of settlement rows `s` settle, with what the VAT move needs (VatSettlement[]). */
-const vatSettlements = (where: string) => `
-  (SELECT coalesce(json_agg(json_build_object('gross', i.gross::text, 'vat', i.totals->'vat', 'lines', ${lineGroups('i')},
-                                              'paidBefore', (s.paid_after - s.amount)::text, 'paidAfter', s.paid_after::text) ORDER BY s.paid_after), '[]')
-   FROM settlements s JOIN sales_documents i ON i.company_id = $1 AND i.id = s.target_id
-   WHERE ${where})`;
+/**
+ * Per payment, pre-aggregated once (joined by hash, never re-scanned per row): the numbers of the
+ * invoices it settles, its lettered parts, and — with VAT on receipts — the invoices each dated group
+ * of its settlements pays, with what the VAT move needs (BankRow['settlements']).
+ */
+const PER_PAYMENT = `
+  invoice_numbers AS (
+    SELECT s.source_id, array_agg(DISTINCT i.number ORDER BY i.number) AS numbers
+    FROM settlements s JOIN sales_documents i ON i.company_id = $1 AND i.id = s.target_id
+    WHERE NOT s.reversal GROUP BY s.source_id
+  ),
+  lettered_parts AS (
+    SELECT t.source_id, json_agg(json_build_object('amount', t.amount::text, 'letter', l.letter, 'settledOn', l.settled_on::text) ORDER BY l.letter) AS parts
+    FROM (SELECT source_id, target_id, sum(amount) AS amount FROM settlements GROUP BY 1, 2 HAVING sum(amount) > 0) t
+    JOIN lettered l ON l.id = t.target_id
+    GROUP BY t.source_id
+  )`;
+
+const VAT_SETTLEMENTS = `,
+  vat_settlements AS (
+    SELECT s.source_id, s.date, s.reversal,
+           json_agg(json_build_object('gross', i.gross::text, 'vat', i.totals->'vat', 'lines', ${lineGroups('i')},
+                                      'paidBefore', (s.paid_after - s.amount)::text, 'paidAfter', s.paid_after::text) ORDER BY s.target_id, s.paid_after) AS settlements
+    FROM settlements s JOIN sales_documents i ON i.company_id = $1 AND i.id = s.target_id
+    WHERE s.date BETWEEN $2 AND $3
+    GROUP BY s.source_id, s.date, s.reversal
+  )`;
 
 /**
  * Bank movements dated in the year, in date order: every payment and refund, every cancellation (on its
  * own date), and — with VAT on receipts — customer credit applied to invoices after the payment date.
+ * A payment's VAT moves are its settlements dated on the event: on the payment date (not reversals),
+ * on a later allocation date, or the reversals dated on its cancellation.
  */
 export const bankCursor = (vatOnReceipts: boolean) => `
-  WITH ${LETTERED}, ${SETTLEMENTS},
+  WITH ${LETTERED}, ${SETTLEMENTS}, ${PER_PAYMENT}${vatOnReceipts ? VAT_SETTLEMENTS : ''},
   events AS (
     SELECT 'payment' AS event, p.id, p.date AS at FROM payments p WHERE p.company_id = $1 AND p.date BETWEEN $2 AND $3
     UNION ALL
@@ -74,22 +97,14 @@ export const bankCursor = (vatOnReceipts: boolean) => `
   SELECT e.event, e.at::text AS date, p.direction, p.date::text AS "paymentDate", p.amount::text AS amount, p.reference, p.id AS "paymentId",
          to_char(greatest(e.at, (p.created_at AT TIME ZONE $4)::date), 'YYYY-MM-DD') AS "validDate",
          p.bank_account_id AS "bankAccountId", b.label AS "bankLabel", p.account_id AS "accountId", a.name AS "accountName",
-         (SELECT coalesce(array_agg(DISTINCT i.number ORDER BY i.number), '{}') FROM settlements s JOIN sales_documents i ON i.company_id = $1 AND i.id = s.target_id WHERE s.source_id = p.id AND NOT s.reversal) AS "invoiceNumbers",
-         CASE WHEN e.event = 'payment' AND p.direction = 'in' THEN
-           (SELECT coalesce(json_agg(json_build_object('amount', t.amount::text, 'letter', t.letter, 'settledOn', t.settled_on::text) ORDER BY t.letter), '[]')
-            FROM (SELECT l.letter, l.settled_on, sum(s.amount) AS amount FROM settlements s JOIN lettered l ON l.id = s.target_id
-                  WHERE s.source_id = p.id GROUP BY l.letter, l.settled_on HAVING sum(s.amount) > 0) t)
-         ELSE '[]' END AS lettered,
-         ${
-           vatOnReceipts
-             ? `CASE e.event
-                  WHEN 'payment' THEN ${vatSettlements('s.source_id = p.id AND NOT s.reversal AND s.date = p.date')}
-                  WHEN 'allocation' THEN ${vatSettlements('s.source_id = p.id AND NOT s.reversal AND s.date = e.at')}
-                  ELSE ${vatSettlements('s.source_id = p.id AND s.reversal AND s.date = e.at')} END`
-             : `'[]'::json`
-         } AS settlements
+         coalesce(n.numbers, '{}') AS "invoiceNumbers",
+         CASE WHEN e.event = 'payment' AND p.direction = 'in' THEN coalesce(lp.parts, '[]') ELSE '[]' END AS lettered,
+         ${vatOnReceipts ? `coalesce(v.settlements, '[]')` : `'[]'::json`} AS settlements
   FROM events e
   JOIN payments p ON p.company_id = $1 AND p.id = e.id
   JOIN accounts a ON a.company_id = p.company_id AND a.id = p.account_id
   LEFT JOIN bank_accounts b ON b.company_id = p.company_id AND b.id = p.bank_account_id
+  LEFT JOIN invoice_numbers n ON n.source_id = p.id
+  LEFT JOIN lettered_parts lp ON lp.source_id = p.id
+  ${vatOnReceipts ? `LEFT JOIN vat_settlements v ON v.source_id = p.id AND v.date = e.at AND v.reversal = (e.event = 'cancellation')` : ''}
   ORDER BY e.at, p.created_at, p.id, e.event DESC`;

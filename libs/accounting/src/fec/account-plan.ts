@@ -67,7 +67,14 @@ export class AccountPlan {
   }
 }
 
-/** "20", "20.0" and "20.00" are the same rate. */
+const RATE_KEYS = new Map<string, string>();
+
+/** "20", "20.0" and "20.00" are the same rate (memoised: a handful of rates, looked up for every line of every entry). */
 export function rateKey(rate: string): string {
-  return new Dec(rate).toFixed(2);
+  let key = RATE_KEYS.get(rate);
+  if (key === undefined) {
+    key = new Dec(rate).toFixed(2);
+    if (RATE_KEYS.size < 1000) RATE_KEYS.set(rate, key);
+  }
+  return key;
 }
