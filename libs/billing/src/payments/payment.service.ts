@@ -75,6 +75,7 @@ export class PaymentService {
    * Cancels a payment (a bounced cheque, a SEPA reject, a refund entered by mistake): reversing
    * allocations dated on the cancellation, so the invoices re-open from that date while reports as of
    * an earlier date still see them paid; the cancellation is sealed. Never deletes anything.
+   * (`_actorId` keeps the contract's signature: the audit entry already names the transaction's actor.)
    */
   async cancel(tx: TenantTx, paymentId: string, input: { date: string; reason: string }, _actorId: string | null): Promise<PaymentEntity> {
     const payment = await loadPayment(tx, paymentId, true);
