@@ -68,6 +68,9 @@ describe('Stripe settings: keys sealed at rest, never returned, tested against S
       expect(text).not.toContain(keys.webhookSecret);
     }
     expect(String(stored[0]!['row'])).toMatch(/"secret_key_sealed":"sb1\./);
+    const trail = await t.http().get('/api/v1/audit').query({ entity: 'stripe_settings', id: org.companyId }).set(org.auth).expect(200);
+    expect(JSON.stringify(trail.body)).toContain(keys.secretKey.slice(-4));
+    expect(JSON.stringify(trail.body)).not.toContain(keys.secretKey);
   });
 
   it('tests the connection with GET /v1/account and the company key, and answers with the account name', async () => {

@@ -29,6 +29,7 @@ export const AUDITED_ENTITIES: Record<string, string> = {
   bank_account: 'banking:read',
   mandate: 'banking:read',
   sepa_batch: 'banking:read',
+  stripe_settings: 'banking:read',
   billing_settings: 'billing:read',
   number_sequence: 'ledger:read',
   ledger_closing: 'ledger:read',
