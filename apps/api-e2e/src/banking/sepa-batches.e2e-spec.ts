@@ -146,6 +146,25 @@ describe('SEPA direct-debit batches', () => {
     expect(next.body.total).toBe('120.00');
   });
 
+  it('uses a one-off mandate once (OOFF, then consumed) and ends a recurrent one with FNAL when flagged', async () => {
+    const once = await debtorWithMandate(api, org, { name: 'Client Ponctuel', signedOn: today, type: 'oneOff' });
+    const [o1, o2] = [await validatedInvoice(api, org, once.customerId, '10.00'), await validatedInvoice(api, org, once.customerId, '20.00')];
+    const twice = await api().post('/api/v1/sepa/batches').set(org.auth).send({ invoiceIds: [o1.id, o2.id], collectionDate, format: 'pain.008.001.02' }).expect(422);
+    expect(twice.body.errors).toEqual([{ path: 'invoiceIds[1]', message: expect.stringContaining('one-off mandate') }]);
+    const single = (await api().post('/api/v1/sepa/batches').set(org.auth).send({ invoiceIds: [o1.id], collectionDate, format: 'pain.008.001.02' }).expect(201)).body;
+    expect((await api().get(`/api/v1/sepa/batches/${single.id}`).set(org.auth).expect(200)).body.items[0].sequenceType).toBe('OOFF');
+    expect((await api().get(`/api/v1/mandates/${once.mandateId}`).set(org.auth).expect(200)).body.status).toBe('consumed');
+    const after = await api().post('/api/v1/sepa/batches').set(org.auth).send({ invoiceIds: [o2.id], collectionDate, format: 'pain.008.001.02' }).expect(422);
+    expect(after.body.errors).toEqual([{ path: 'invoiceIds[0]', message: expect.stringContaining('is consumed') }]);
+
+    const last = await debtorWithMandate(api, org, { name: 'Client Dernier', signedOn: today });
+    await api().post('/api/v1/sepa/batches').set(org.auth).send({ invoiceIds: [(await validatedInvoice(api, org, last.customerId, '10.00')).id], collectionDate, format: 'pain.008.001.02' }).expect(201);
+    expect((await api().patch(`/api/v1/mandates/${last.mandateId}`).set(org.auth).send({ finalCollection: true }).expect(200)).body.nextSequenceType).toBe('FNAL');
+    const final = (await api().post('/api/v1/sepa/batches').set(org.auth).send({ invoiceIds: [(await validatedInvoice(api, org, last.customerId, '15.00')).id], collectionDate: addDaysTo(collectionDate, 30), format: 'pain.008.001.08' }).expect(201)).body;
+    expect((await download(final.id)).bytes.toString('utf8')).toContain('<SeqTp>FNAL</SeqTp>');
+    expect((await api().get(`/api/v1/mandates/${last.mandateId}`).set(org.auth).expect(200)).body.status).toBe('consumed');
+  });
+
   it("answers 404 for another tenant's batch", async () => {
     const other = await signupOrganization(api(), 'Intrus');
     const id = (await api().get('/api/v1/sepa/batches').set(org.auth).expect(200)).body.data[0].id;
