@@ -10063,7 +10063,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only rows changed at or after this instant */
                 updatedSince?: string;
-                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "stripe_settings" | "dunning_steps" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
+                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "dunning_steps" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "stripe_settings" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
                 id: string;
             };
             header?: never;
@@ -24133,6 +24133,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     exportAgedReceivables: {
@@ -24218,6 +24236,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     listAgedReceivableInvoices: {
@@ -24294,6 +24330,24 @@ export interface operations {
                      *       "status": 403,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
