@@ -33,13 +33,18 @@ export function fecAmount(value: Dec): string {
 
 /** "2026-03-15" → "20260315"; empty stays empty (optional dates). */
 export function fecDate(isoDate: string | null | undefined): string {
-  return isoDate ? isoDate.slice(0, 10).replaceAll('-', '') : '';
+  return isoDate ? isoDate.slice(0, 4) + isoDate.slice(5, 7) + isoDate.slice(8, 10) : '';
 }
 
 /** A label made safe for one field: no separator, tab or line break inside, trimmed, bounded. */
 export function fecText(value: string | null | undefined, max = 200): string {
-  return (value ?? '').replace(/\s*[|\t\r\n]+\s*/g, ' ').trim().slice(0, max);
+  if (!value) return '';
+  // Most values (account numbers, codes, clean names) need nothing: skip the replace on them.
+  const clean = UNSAFE.test(value) ? value.replace(/\s*[|\t\r\n]+\s*/g, ' ') : value;
+  return clean.length > max || clean !== clean.trim() ? clean.trim().slice(0, max) : clean;
 }
+
+const UNSAFE = /[|\t\r\n]/;
 
 /** `<SIREN>FEC<YYYYMMDD>.txt`, the date being the fiscal year's closing date (the DGFiP tool refuses any other name). */
 export function fecFileName(siren: string, fiscalYearEnd: string): string {

@@ -26,26 +26,26 @@ export class JournalSequence {
 /** The FEC records of one entry, each ending with CRLF; amounts in euros (Montantdevise/Idevise left empty). */
 export function entryRecords(sequence: JournalSequence, entry: JournalEntry): string {
   const num = sequence.next();
-  const common = [fecText(sequence.journal.code), fecText(sequence.journal.label), num, fecDate(entry.date)];
-  const piece = [fecText(entry.pieceRef), fecDate(entry.pieceDate), fecText(entry.label)];
+  // What every line of the entry shares, joined once.
+  const head = [fecText(sequence.journal.code), fecText(sequence.journal.label), num, fecDate(entry.date)].join(FEC_SEPARATOR);
+  const piece = [fecText(entry.pieceRef), fecDate(entry.pieceDate), fecText(entry.label)].join(FEC_SEPARATOR);
+  const tail = `${fecDate(entry.validDate)}${FEC_SEPARATOR}${FEC_SEPARATOR}${FEC_EOL}`;
   let out = '';
   for (const line of entry.lines) {
     out +=
       [
-        ...common,
+        head,
         fecText(line.account.num),
         fecText(line.account.label),
         fecText(line.aux?.num),
         fecText(line.aux?.label),
-        ...piece,
+        piece,
         fecAmount(line.debit),
         fecAmount(line.credit),
         fecText(line.lettering?.code),
         fecDate(line.lettering?.date),
-        fecDate(entry.validDate),
-        '',
-        '',
-      ].join(FEC_SEPARATOR) + FEC_EOL;
+        tail,
+      ].join(FEC_SEPARATOR);
   }
   return out;
 }

@@ -44,6 +44,9 @@ export interface JournalEntry extends EntryHeader {
   lines: EntryLine[];
 }
 
+/** Decimal values are immutable: one zero serves every line. */
+const ZERO = new Dec(0);
+
 export class UnbalancedEntryError extends Error {
   constructor(pieceRef: string, debit: Dec, credit: Dec) {
     super(`Entry ${pieceRef} does not balance: debit ${debit.toFixed(2)} ≠ credit ${credit.toFixed(2)}`);
@@ -76,12 +79,12 @@ export class EntryBuilder {
 
   /** Debit minus credit so far. */
   balance(): Dec {
-    return this.lines.reduce((total, line) => total.plus(line.debit).minus(line.credit), new Dec(0));
+    return this.lines.reduce((total, line) => total.plus(line.debit).minus(line.credit), ZERO);
   }
 
   build(): JournalEntry {
-    const debit = this.lines.reduce((total, line) => total.plus(line.debit), new Dec(0));
-    const credit = this.lines.reduce((total, line) => total.plus(line.credit), new Dec(0));
+    const debit = this.lines.reduce((total, line) => total.plus(line.debit), ZERO);
+    const credit = this.lines.reduce((total, line) => total.plus(line.credit), ZERO);
     if (!debit.eq(credit)) throw new UnbalancedEntryError(this.header.pieceRef, debit, credit);
     return { ...this.header, lines: [...this.lines] };
   }
@@ -89,8 +92,8 @@ export class EntryBuilder {
   /** `signed` > 0 is a debit, < 0 a credit. */
   private move(account: LedgerAccount, signed: Dec, { aux = null, lettering = null }: LineOptions): this {
     if (signed.isZero()) return this;
-    const zero = new Dec(0);
-    this.lines.push({ account, aux, lettering, debit: signed.gt(0) ? signed : zero, credit: signed.lt(0) ? signed.negated() : zero });
+    const debit = signed.isPositive();
+    this.lines.push({ account, aux, lettering, debit: debit ? signed : ZERO, credit: debit ? ZERO : signed.negated() });
     return this;
   }
 }
