@@ -14,12 +14,13 @@ export function StripeRegisterButton({ accountId, email }: { accountId: string; 
   const { t } = useTranslation();
   const can = useCan();
   const [open, setOpen] = useState(false);
-  const customer = useStripeCustomer(accountId);
+  const allowed = can('banking:write');
+  const customer = useStripeCustomer(accountId, allowed);
   const banks = useCustomerBankAccounts(accountId, open);
   const register = useRegisterStripeCustomer(accountId);
   const [bankAccountId, setBankAccountId] = useState<string | null>(null);
   const [mail, setMail] = useState(email ?? '');
-  if (!can('banking:write')) return null;
+  if (!allowed) return null;
   const registered = customer.data?.registered === true;
   const errors = register.error instanceof ApiError ? register.error.fields : {};
   const close = () => {

@@ -28,9 +28,13 @@ export function useTestStripeConnection() {
   return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/stripe/settings/test')) });
 }
 
-export function useStripeCustomer(accountId: string) {
+export function useStripeCustomer(accountId: string, enabled: boolean) {
   const key = useCompanyKey();
-  return useQuery({ queryKey: key('stripe', 'customer', accountId), queryFn: () => unwrap(api.GET('/api/v1/accounts/{id}/stripe-customer', { params: { path: { id: accountId } } })) });
+  return useQuery({
+    queryKey: key('stripe', 'customer', accountId),
+    queryFn: () => unwrap(api.GET('/api/v1/accounts/{id}/stripe-customer', { params: { path: { id: accountId } } })),
+    enabled,
+  });
 }
 
 export function useRegisterStripeCustomer(accountId: string) {
