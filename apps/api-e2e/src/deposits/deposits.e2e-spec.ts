@@ -153,6 +153,29 @@ describe('Deposits: deposit invoices and payments on orders and quotes, deducted
     expect(copy.totals.deposits).toBe('0.00');
   }, 60_000);
 
+  it('deducts the deposits of an order invoiced from its delivery note, once', async () => {
+    const order = await validated('orders');
+    const first = (await post(`/api/v1/orders/${order.id}/deposit-invoices`, { amount: '100.00' }).expect(201)).body;
+    const second = (await post(`/api/v1/orders/${order.id}/deposit-invoices`, { amount: '700.00' }).expect(201)).body;
+    const deliver = async () => {
+      const note = (await post(`/api/v1/orders/${order.id}/convert`, { to: 'delivery_note' }).expect(201)).body;
+      await post(`/api/v1/delivery-notes/${note.id}/validate`).expect(200);
+      return (await post(`/api/v1/delivery-notes/${note.id}/convert`, { to: 'invoice' }).expect(201)).body;
+    };
+    const deducting = (invoice: { lines: Line[] }) => [...new Set(invoice.lines.filter((l) => l.depositInvoiceId).map((l) => l.depositInvoiceId))];
+    const invoice = await deliver();
+    expect(deducting(invoice)).toEqual([first.id, second.id]);
+    // Each deposit invoice asks at most a cent less per VAT rate than requested (no net grosses to every cent).
+    const deposited = new Dec(first.totals.gross).plus(second.totals.gross);
+    expect(deposited.minus('800.00').abs().lte('0.04')).toBe(true);
+    expect(invoice.totals.deposits).toBe(deposited.toFixed(2));
+    // VAT is rounded per rate on each invoice: final + deposits = the order within a cent per rate.
+    expect(new Dec(invoice.totals.gross).plus(deposited).minus('1142.00').abs().lte('0.02')).toBe(true);
+    await post(`/api/v1/invoices/${invoice.id}/validate`).expect(200);
+    // Another delivery of the same order invoiced: the deposits are already deducted.
+    expect(deducting(await deliver())).toEqual([]);
+  }, 60_000);
+
   it('turns a deposit installment of the payment terms into a deposit invoice', async () => {
     const order = await validated('orders', {
       paymentTerms: [

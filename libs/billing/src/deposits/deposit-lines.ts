@@ -1,9 +1,11 @@
+import { Dec } from '@comptoir/platform/kernel';
 import { TenantTx } from '@comptoir/platform/database';
 import { copyLine, type LineValues } from '../document/document-lines';
 import { documentLines } from '../document/document-store';
+import { totalsOf } from '../document/document-totals';
 import type { SalesDocumentLineEntity } from '../document/sales-document-line.entity';
 import type { SalesDocumentEntity } from '../document/sales-document.entity';
-import { depositsDrawn } from './deposit-holdings';
+import { DepositDrawn, depositsDrawn } from './deposit-holdings';
 import type { DepositShare } from './deposit-split';
 
 const SOURCE_LABEL: Record<string, string> = { order: 'commande', quote: 'devis' };
@@ -45,32 +47,41 @@ export function depositInvoiceLines(source: SalesDocumentEntity, shares: Deposit
 }
 
 /**
- * What the final invoice deducts: for every validated deposit invoice drawn on the source (or on the
- * quote it came from) that no other final invoice deducts yet, each of its lines negated — quantity −1
- * at the same (positive, EN 16931 BR-27) unit price, VAT rate and category — so that the deposit's VAT is
- * not reported twice, each line pointing at its deposit invoice.
+ * What an invoice converted from an order, a quote or a delivery note deducts: the validated deposit
+ * invoices drawn on its chain (the source and the documents it came from) that no other invoice
+ * deducts yet, oldest first, each whole and as many as the invoice can absorb without its gross going
+ * below zero (an order invoiced delivery by delivery deducts its deposits on the first invoices). Each
+ * deposit line becomes a line negated by its quantity — −1 at the same (positive, EN 16931 BR-27) unit
+ * price, VAT rate and category — so that the deposit's VAT is not reported twice, pointing at its
+ * deposit invoice.
  */
-export async function depositDeductionLines(tx: TenantTx, sourceId: string): Promise<LineValues[]> {
-  const deposits = (await depositsDrawn(tx, sourceId)).filter((d) => !d.deducted);
+export async function depositDeductionLines(tx: TenantTx, source: SalesDocumentEntity, sold: LineValues[]): Promise<LineValues[]> {
+  const deposits = (await depositsDrawn(tx, source.id)).filter((d) => !d.deducted);
   if (!deposits.length) return [];
-  const byId = new Map(deposits.map((d) => [d.id, d]));
   const lines = await documentLines(tx)
     .query('l')
     .andWhere(`l.documentId = ANY(:ids) AND l.kind = 'item'`, { ids: deposits.map((d) => d.id) })
+    .orderBy('l.position')
     .getMany();
-  const order = new Map(deposits.map((d, i) => [d.id, i]));
-  lines.sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.position - b.position);
-  return lines.map((line) => {
-    const deposit = byId.get(line.documentId)!;
-    return freeLine({
-      description: `Acompte n° ${deposit.number} du ${frenchDate(deposit.date)}`,
-      quantity: '-1',
-      unitPrice: line.unitPrice,
-      vatRate: line.vatRate,
-      vatCategory: line.vatCategory,
-      vatExemptionReason: line.vatExemptionReason,
-      depositInvoiceId: deposit.id,
-    });
+  const deducted: LineValues[] = [];
+  for (const deposit of deposits) {
+    const own = lines.filter((line) => line.documentId === deposit.id).map((line) => deductionOf(line, deposit));
+    const after = [...sold, ...deducted, ...own];
+    if (new Dec(totalsOf(source, after as SalesDocumentLineEntity[]).gross).isNegative()) break;
+    deducted.push(...own);
+  }
+  return deducted;
+}
+
+function deductionOf(line: SalesDocumentLineEntity, deposit: DepositDrawn): LineValues {
+  return freeLine({
+    description: `Acompte n° ${deposit.number} du ${frenchDate(deposit.date)}`,
+    quantity: '-1',
+    unitPrice: line.unitPrice,
+    vatRate: line.vatRate,
+    vatCategory: line.vatCategory,
+    vatExemptionReason: line.vatExemptionReason,
+    depositInvoiceId: deposit.id,
   });
 }
 

@@ -17,6 +17,14 @@ describe('splitDeposit', () => {
     ]);
   });
 
+  it('gives the cents no net of their group can reach to another group: 700.00 asks exactly 700.00', () => {
+    // Shares 441.33 at 20 % and 258.67 at 5.5 %: neither has a net (441.32 or 441.34; 258.66 or 258.68),
+    // so the 20 % group takes the two missing cents in one step (367.78 grosses to 441.34).
+    const shares = splitDeposit('700.00', order);
+    expect(shares.map((s) => s.net)).toEqual(['367.78', '245.18']);
+    expect(grossOfShares(shares).toFixed(2)).toBe('700.00');
+  });
+
   it('keeps exempt groups at their gross (no VAT on them) and drops groups with nothing to invoice', () => {
     const groups = [
       { category: 'S' as const, rate: '20.00', base: '100.00', amount: '20.00', exemptionReason: null },

@@ -23,16 +23,39 @@ function vatOf(category: VatCategoryCode, rate: Dec, net: Dec): Dec {
  * VAT is due on deposits). The gross shares add up to `gross` exactly (largest remainder); each share
  * then becomes the net whose gross (net + round2(net × rate)) equals it. A few cent values have no
  * such net (at 20 %, no net grosses to 0.03): the share then takes the largest net whose gross stays
- * below it, so the deposit invoice never asks more than the amount requested and at most a cent less
- * per group.
+ * below it, and the cent goes to another group that can take it. The deposit invoice thus never asks
+ * more than the amount requested, nearly always exactly that, and at worst a cent less per group.
  */
 export function splitDeposit(gross: string, groups: readonly Pick<VatBreakdown, 'category' | 'rate' | 'base' | 'amount' | 'exemptionReason'>[]): DepositShare[] {
   const weighted = groups.map((group) => ({ group, gross: new Dec(group.base).plus(group.amount) })).filter((g) => g.gross.gt(0));
   if (!weighted.length) return [];
   const shares = spreadByLargestRemainder(new Dec(gross), weighted.map((g) => g.gross));
-  return weighted
-    .map(({ group }, i) => ({ category: group.category, rate: group.rate, exemptionReason: group.exemptionReason ?? null, net: netFor(group.category, new Dec(group.rate), shares[i]!).toFixed(2) }))
-    .filter((share) => !new Dec(share.net).isZero());
+  const split = weighted.map(({ group }, i) => ({ category: group.category, rate: group.rate, exemptionReason: group.exemptionReason ?? null, net: netFor(group.category, new Dec(group.rate), shares[i]!) }));
+  fillShortfall(split, new Dec(gross));
+  return split.filter((share) => !share.net.isZero()).map((share) => ({ ...share, net: share.net.toFixed(2) }));
+}
+
+/**
+ * The cents a group could not reach, taken by the other groups where a cent more of net adds no more
+ * gross than is missing (largest groups first): the deposit then asks exactly the amount requested
+ * whenever some group can take it.
+ */
+function fillShortfall(split: { category: VatCategoryCode; rate: string; net: Dec }[], gross: Dec): void {
+  const grossOf = (share: { category: VatCategoryCode; rate: string }, net: Dec) => net.plus(vatOf(share.category, new Dec(share.rate), net));
+  let missing = gross.minus(split.reduce((acc, s) => acc.plus(grossOf(s, s.net)), new Dec(0)));
+  const order = [...split].sort((a, b) => b.net.comparedTo(a.net));
+  for (let moved = true; missing.gt(0) && moved; ) {
+    moved = false;
+    for (const share of order) {
+      const step = grossOf(share, share.net.plus(CENT)).minus(grossOf(share, share.net));
+      if (step.lte(missing)) {
+        share.net = share.net.plus(CENT);
+        missing = missing.minus(step);
+        moved = true;
+        if (missing.isZero()) return;
+      }
+    }
+  }
 }
 
 /** The largest net (to the cent) whose gross is at most `gross`: the exact one whenever there is one. */

@@ -21,14 +21,20 @@ export function assertConvertible(source: LoadedDocument, to: DocumentType): voi
 }
 
 /**
- * The lines of the converted document, each pointing at its source line, then (final invoice of an
- * order or quote) the deposit deductions. A delivery note has no prices of its own: an invoice made
- * from it takes them from the order lines it was delivered from.
+ * The lines of the converted document, each pointing at its source line, then (an invoice) the deposit
+ * deductions (DOMAIN §4: the final invoice deducts the deposit invoices drawn on the chain).
  */
 export async function conversionLines(tx: TenantTx, source: LoadedDocument, to: DocumentType): Promise<LineValues[]> {
+  const sold = await soldLines(tx, source, to);
+  return to === 'invoice' ? [...sold, ...(await depositDeductionLines(tx, source.doc, sold))] : sold;
+}
+
+/**
+ * The source's lines copied. A delivery note has no prices of its own: an invoice made from it takes
+ * them from the order lines it was delivered from.
+ */
+async function soldLines(tx: TenantTx, source: LoadedDocument, to: DocumentType): Promise<LineValues[]> {
   const copies = source.lines.map((l) => copyLine(l));
-  // The final invoice of an order or quote deducts the deposit invoices drawn on it (DOMAIN §4).
-  if (to === 'invoice' && (source.doc.type === 'order' || source.doc.type === 'quote')) return [...copies, ...(await depositDeductionLines(tx, source.doc.id))];
   if (source.doc.type !== 'delivery_note' || to !== 'invoice') return copies;
   const orderLineIds = source.lines.map((l) => l.sourceLineId).filter((id): id is string => id !== null);
   if (!orderLineIds.length) return copies;
