@@ -33,6 +33,7 @@ interface CompanyForm {
   address: AddressState;
   establishmentName: string;
   establishmentSiret: string;
+  sepaCreditorId: string;
 }
 
 function toForm(c: Company | null): CompanyForm {
@@ -49,10 +50,11 @@ function toForm(c: Company | null): CompanyForm {
     address: toAddressState(c?.address),
     establishmentName: '',
     establishmentSiret: '',
+    sepaCreditorId: c?.sepaCreditorId ?? '',
   };
 }
 
-const SHOWN = ['legalName', 'siren', 'vatNumber', 'shareCapital', 'rcs', 'timeZone', 'legalForm', 'vatRegime', 'isSandbox', 'establishment', 'establishment.name', 'establishment.siret'].concat(
+const SHOWN = ['legalName', 'siren', 'vatNumber', 'shareCapital', 'rcs', 'timeZone', 'legalForm', 'vatRegime', 'isSandbox', 'establishment', 'establishment.name', 'establishment.siret', 'sepaCreditorId'].concat(
   ['line1', 'line2', 'postalCode', 'city', 'country'].map((f) => `address.${f}`),
 );
 
@@ -72,6 +74,7 @@ function CompanyModal({ company, onClose }: { company: Company | null; onClose: 
         if (values.legalForm !== initial.legalForm) body['legalForm'] = values.legalForm;
         if (values.vatRegime !== initial.vatRegime) body['vatRegime'] = values.vatRegime;
         if (JSON.stringify(values.address) !== JSON.stringify(initial.address)) body['address'] = addressBody(values.address) ?? null;
+        if (values.sepaCreditorId.trim() !== initial.sepaCreditorId) body['sepaCreditorId'] = values.sepaCreditorId.trim() || null;
         return unwrap(api.PATCH('/api/v1/companies/{id}', { params: { path: { id: company.id } }, body: body as Schemas['UpdateCompanyDto'] }));
       }
       const body: Schemas['CreateCompanyDto'] = {
@@ -132,6 +135,7 @@ function CompanyModal({ company, onClose }: { company: Company | null; onClose: 
           error={errors['vatRegime']}
         />
         <TextInput label={t('settings.companies.fields.timeZone')} {...text('timeZone', errors)} />
+        {company ? <TextInput label={t('banking.creditor.title')} placeholder="FR72ZZZ123456" {...text('sepaCreditorId', errors)} /> : null}
       </SimpleGrid>
       {!company ? (
         <Checkbox label={t('settings.companies.fields.isSandbox')} checked={values.isSandbox} onChange={(e) => set('isSandbox', e.currentTarget.checked)} error={errors['isSandbox']} />
