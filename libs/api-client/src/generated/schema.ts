@@ -24133,24 +24133,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Absent, or belongs to another tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "not_found",
-                     *       "detail": "Account not found",
-                     *       "status": 404,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/not_found"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
         };
     };
     exportAgedReceivables: {
@@ -24236,24 +24218,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Absent, or belongs to another tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "not_found",
-                     *       "detail": "Account not found",
-                     *       "status": 404,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/not_found"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
         };
     };
     listAgedReceivableInvoices: {
@@ -24330,24 +24294,6 @@ export interface operations {
                      *       "status": 403,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/forbidden"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Absent, or belongs to another tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "not_found",
-                     *       "detail": "Account not found",
-                     *       "status": 404,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/not_found"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];

@@ -26,7 +26,7 @@ export class ReceivablesController {
       'Ageing is per installment due date; payments and credit notes dated on or before `asOf` count, oldest installment first. Invoices and deposit invoices only (validated, never TEST mode).',
   })
   @ApiOkResponse({ type: AgedReceivablesDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403)
   aged(@Tenant() ctx: TenantContext, @Query() query: AgedReceivablesQuery): Promise<AgedReceivablesDto> {
     return this.receivables.aged(ctx, query);
   }
@@ -35,7 +35,7 @@ export class ReceivablesController {
   @RequireScope('billing:read')
   @ApiOperation({ operationId: 'listAgedReceivableInvoices', summary: "Drill-down: a customer's open installments at a date, with days overdue and bucket" })
   @ApiOkResponse({ type: OpenInstallmentListDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403)
   invoices(@Tenant() ctx: TenantContext, @Query() query: AgedInvoicesQuery): Promise<OpenInstallmentListDto> {
     const { bucket, ...filter } = query;
     return this.receivables.openInstallments(ctx, filter, bucket);
@@ -56,7 +56,7 @@ export class ReceivablesController {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403)
   async export(@Tenant() ctx: TenantContext, @Query() query: AgedReceivablesExportQuery): Promise<StreamableFile> {
     const { format, ...filter } = query;
     const file = await this.receivables.export(ctx, filter, format);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { companyCalendar } from '@comptoir/org';
 import { TenantDb, TenantTx } from '@comptoir/platform/database';
-import { NotFoundError, TenantContext } from '@comptoir/platform/kernel';
+import { TenantContext } from '@comptoir/platform/kernel';
 import { AgedReceivables, agedReceivables, OpenInstallmentRow, openInstallmentRows } from './aged/aged-receivables.query';
 import { AgingBucket } from './aged/aging-buckets';
 import { ReceivablesScope } from './aged/open-installments.sql';
@@ -61,23 +61,13 @@ export class ReceivablesService {
   }
 }
 
-/** The as-of date (default: the company's today, which takes the fast path) and filters; unknown ids are 404. */
+/**
+ * The as-of date (default: the company's today, which takes the fast path) and the filters. A filter
+ * naming something the company does not have selects nothing, as a list filter does: the report is
+ * empty, never a 404 that would confirm or deny the id.
+ */
 async function scopeOf(tx: TenantTx, filter: ReceivablesFilter): Promise<ReceivablesScope> {
   const { today } = await companyCalendar(tx);
   const asOf = filter.asOf ?? today;
-  await assertExists(tx, filter);
   return { asOf, today: asOf === today, establishmentId: filter.establishmentId, sectorId: filter.sectorId, accountId: filter.accountId };
-}
-
-async function assertExists(tx: TenantTx, filter: ReceivablesFilter): Promise<void> {
-  const checks: [string | undefined, string, string][] = [
-    [filter.establishmentId, 'establishments', 'Establishment'],
-    [filter.sectorId, 'sectors', 'Sector'],
-    [filter.accountId, 'accounts', 'Account'],
-  ];
-  for (const [id, table, label] of checks) {
-    if (!id) continue;
-    const rows = (await tx.manager.query(`SELECT 1 FROM ${table} WHERE company_id = $1 AND id = $2`, [tx.ctx.companyId, id])) as unknown[];
-    if (!rows.length) throw new NotFoundError(label);
-  }
 }
