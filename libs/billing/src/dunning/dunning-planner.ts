@@ -58,6 +58,8 @@ export class DunningPlanner {
   }
 
   async plan(tx: TenantTx, options: PlanOptions): Promise<PlannedInvoice[]> {
+    // On a large company the estimated cost crosses jit_above_cost and compiling would cost more than it saves (as for the aged balance).
+    await tx.manager.query(`SET LOCAL jit = off`);
     const rows = (await tx.manager.query(PLAN_SQL, [
       tx.ctx.companyId,
       options.asOf,
@@ -113,48 +115,56 @@ function toPlanned(r: PlanRow): PlannedInvoice {
 /**
  * $1 company, $2 asOf, $3 due-soon days, $4 invoice ids (null: all), $5 only invoices to dun.
  * The oldest open installment: the first (schedule order) whose running total exceeds what was settled.
- * Sending dates are read in the company's time zone. `balance_due <> 0` repeats the predicate of the
+ * Sending dates are read in the company's time zone. open_invoices is MATERIALIZED so that each due date
+ * is computed once (inlined, its subquery ran once per reference). `balance_due <> 0` repeats the predicate of the
  * partial index ix_sales_documents_open, so that the scan of open invoices uses it.
  */
 const PLAN_SQL = `
 WITH company AS (SELECT time_zone FROM companies WHERE id = $1),
-steps AS (
+steps AS MATERIALIZED (
   SELECT id, name, delay_days, position FROM dunning_steps WHERE company_id = $1 AND archived_at IS NULL
 ),
-open_invoices AS (
+open_invoices AS MATERIALIZED (
   SELECT d.id, d.number, d.account_id, d.balance_due, d.currency, d.recovery_status, d.collection_status,
-         COALESCE((
+         COALESCE(CASE WHEN jsonb_array_length(d.schedule) > 0 THEN (
            SELECT (x.i->>'dueDate')::date FROM (
              SELECT s.i, s.ord, sum(greatest((s.i->>'amount')::numeric, 0)) OVER (ORDER BY s.ord) AS running
              FROM jsonb_array_elements(d.schedule) WITH ORDINALITY AS s(i, ord)
            ) x
            WHERE x.running > greatest(d.due - d.balance_due, 0)
            ORDER BY x.ord LIMIT 1
-         ), d.due_date, d.date) AS due_on
+         ) END, d.due_date, d.date) AS due_on
   FROM sales_documents d
   WHERE d.company_id = $1 AND d.type = 'invoice' AND d.balance_due <> 0 AND d.balance_due > 0 AND d.kind IN ('invoice', 'deposit')
     AND d.status <> 'draft' AND NOT d.test_mode
     AND ($4::uuid[] IS NULL OR d.id = ANY($4::uuid[]))
 ),
+-- Each invoice's history in one grouped pass (hash-joined below, not probed per open invoice): the
+-- steps planned, and the latest one with its mail's status and sending date.
+history AS (
+  SELECT e.invoice_id, array_agg(e.step_id) AS planned_steps,
+         (array_agg(e.step_id ORDER BY e.created_at DESC, e.id DESC))[1] AS last_step_id,
+         (array_agg(m.status ORDER BY e.created_at DESC, e.id DESC))[1] AS last_status,
+         (array_agg(m.sent_at ORDER BY e.created_at DESC, e.id DESC))[1] AS last_sent_at
+  FROM dunning_events e
+  LEFT JOIN mail_messages m ON m.id = e.mail_id
+  WHERE e.company_id = $1 AND ($4::uuid[] IS NULL OR e.invoice_id = ANY($4::uuid[]))
+  GROUP BY e.invoice_id
+),
 planned AS (
   SELECT o.*, a.name AS customer_name,
-         last.step_id AS last_step_id, last.step_name AS last_step_name, last.status AS last_status, last.sent_on AS last_sent_on,
+         h.last_step_id, st.name AS last_step_name, h.last_status,
+         (h.last_sent_at AT TIME ZONE (SELECT time_zone FROM company))::date AS last_sent_on,
          nxt.id AS next_step_id, nxt.name AS next_step_name,
-         CASE WHEN last.step_id IS NULL THEN o.due_on + nxt.delay_days
-              WHEN last.status = 'sent' THEN last.sent_on + nxt.delay_days END AS next_due_on
+         CASE WHEN h.last_step_id IS NULL THEN o.due_on + nxt.delay_days
+              WHEN h.last_status = 'sent' THEN (h.last_sent_at AT TIME ZONE (SELECT time_zone FROM company))::date + nxt.delay_days END AS next_due_on
   FROM open_invoices o
   JOIN accounts a ON a.company_id = $1 AND a.id = o.account_id
-  LEFT JOIN LATERAL (
-    SELECT e.step_id, st.name AS step_name, m.status, (m.sent_at AT TIME ZONE (SELECT time_zone FROM company))::date AS sent_on
-    FROM dunning_events e
-    JOIN dunning_steps st ON st.id = e.step_id
-    LEFT JOIN mail_messages m ON m.id = e.mail_id
-    WHERE e.company_id = $1 AND e.invoice_id = o.id
-    ORDER BY e.created_at DESC, e.id DESC LIMIT 1
-  ) last ON true
+  LEFT JOIN history h ON h.invoice_id = o.id
+  LEFT JOIN dunning_steps st ON st.id = h.last_step_id
   LEFT JOIN LATERAL (
     SELECT s.id, s.name, s.delay_days FROM steps s
-    WHERE NOT EXISTS (SELECT 1 FROM dunning_events e WHERE e.company_id = $1 AND e.invoice_id = o.id AND e.step_id = s.id)
+    WHERE h.planned_steps IS NULL OR s.id <> ALL (h.planned_steps)
     ORDER BY s.position LIMIT 1
   ) nxt ON true
 ),
