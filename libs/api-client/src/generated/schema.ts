@@ -888,23 +888,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dunning/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The mail the next step of an invoice would send (merge fields resolved; nothing is planned) */
-        get: operations["previewDunningMail"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/dunning/runs": {
         parameters: {
             query?: never;
@@ -1148,6 +1131,23 @@ export interface paths {
         };
         /** Follow-up history of an invoice: every dunning step planned, with its mail status */
         get: operations["getInvoiceDunning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/dunning/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mail the next dunning step of the invoice would send (merge fields resolved; nothing is planned) */
+        get: operations["previewInvoiceDunningMail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4415,25 +4415,27 @@ export interface components {
         DunningEventsDto: {
             data: components["schemas"]["DunningEventDto"][];
         };
-        DunningPreviewDto: {
+        DunningMailPreviewDto: {
             attachments: components["schemas"]["MailAttachmentPreviewDto"][];
+            /** @example <dunning.0193…@comptoir> */
+            messageId: string;
+            /** @example Rappel : facture F-2026-00042 arrivée à échéance */
+            subject: string;
+            /** @example Bonjour, … */
+            text: string;
+            /** @example compta@boulangerie-martin.fr */
+            to: string;
+        };
+        DunningPreviewDto: {
             /**
              * Format: uuid
              * @example 01934567-89ab-7cde-8f01-23456789abcd
              */
             invoiceId: string;
-            /** @example <dunning.0193…@comptoir> */
-            messageId: string;
-            step: components["schemas"]["NextStepDto"];
-            /** @example Rappel : facture F-2026-00042 arrivée à échéance */
-            subject: string;
-            /** @example Bonjour, … */
-            text: string;
-            /**
-             * @description null: neither the invoice’s contact nor the customer has an email
-             * @example compta@boulangerie-martin.fr
-             */
-            to: string | null;
+            /** @description null: no next step, or nobody to write to (neither the invoice’s contact nor the customer has an email) */
+            mail: components["schemas"]["DunningMailPreviewDto"] | null;
+            /** @description null: the invoice is not open, or every step was planned */
+            step: components["schemas"]["NextStepDto"] | null;
         };
         DunningRunDto: {
             /** @example 2026-11-24 */
@@ -10063,7 +10065,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only rows changed at or after this instant */
                 updatedSince?: string;
-                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "dunning_steps" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "stripe_settings" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
+                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "stripe_settings" | "dunning_steps" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
                 id: string;
             };
             header?: never;
@@ -14449,101 +14451,6 @@ export interface operations {
             };
         };
     };
-    previewDunningMail: {
-        parameters: {
-            query: {
-                /** @description Default: the company’s today */
-                asOf?: string;
-                invoiceId: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DunningPreviewDto"];
-                };
-            };
-            /** @description The request does not match the schema */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "validation_failed",
-                     *       "detail": "The request is invalid",
-                     *       "status": 400,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/validation_failed"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "unauthenticated",
-                     *       "detail": "Authentication is required",
-                     *       "status": 401,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/unauthenticated"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The role or API-key scope forbids it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "forbidden",
-                     *       "detail": "You are not allowed to do this",
-                     *       "status": 403,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/forbidden"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Absent, or belongs to another tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "not_found",
-                     *       "detail": "Account not found",
-                     *       "status": 404,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/not_found"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
     startDunningRun: {
         parameters: {
             query?: never;
@@ -16418,6 +16325,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DunningEventsDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    previewInvoiceDunningMail: {
+        parameters: {
+            query?: {
+                /** @description Default: the company’s today */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DunningPreviewDto"];
                 };
             };
             /** @description The request does not match the schema */

@@ -107,17 +107,17 @@ export class DunningRunService {
     });
   }
 
-  /** The mail the next step of an invoice would send as of a date (nothing is planned). */
-  preview(ctx: TenantContext, invoiceId: string, asOf?: string): Promise<{ plan: PlannedInvoice; step: DunningStepEntity; mail: DunningMail | null }> {
+  /** The mail the next step of an invoice would send as of a date (nothing is planned); nulls when there is no next step. */
+  preview(ctx: TenantContext, invoiceId: string, asOf?: string): Promise<{ step: DunningStepEntity | null; dueOn: string | null; mail: DunningMail | null }> {
     return this.db.transaction(ctx, async (tx) => {
       const setup = await this.steps.setup(tx);
       await assertInvoices(tx, [invoiceId]);
       const day = asOf ?? (await companyCalendar(tx)).today;
       const [plan] = await this.planner.plan(tx, { asOf: day, dueSoonDays: setup.dueSoonDays, invoiceIds: [invoiceId], scope: 'open' });
-      const step = plan?.nextStep && setup.steps.find((s) => s.id === plan.nextStep!.id);
-      if (!plan || !step) throw new NotFoundError('Next dunning step of this invoice');
+      const step = plan?.nextStep ? setup.steps.find((s) => s.id === plan.nextStep!.id) : undefined;
+      if (!plan || !step) return { step: null, dueOn: null, mail: null };
       const facts = (await loadMailFacts(tx, [invoiceId])).get(invoiceId)!;
-      return { plan, step, mail: composeDunningMail(plan, facts, step) };
+      return { step, dueOn: plan.nextStep!.dueOn, mail: composeDunningMail(plan, facts, step) };
     });
   }
 }
@@ -129,7 +129,7 @@ async function assertInvoices(tx: TenantTx, ids: string[]): Promise<void> {
   const found = new Set(
     ((await tx.manager.query(`SELECT id FROM sales_documents WHERE company_id = $1 AND type = 'invoice' AND id = ANY($2::uuid[])`, [tx.ctx.companyId, ids])) as { id: string }[]).map((r) => r.id),
   );
-  const missing = ids.findIndex((id) => !found.has(id));
-  if (missing >= 0) throw new NotFoundError(`Invoice ${ids[missing]}`);
+  // The id is not echoed back: an answer must not tell another tenant's id apart from a random one.
+  if (ids.some((id) => !found.has(id))) throw new NotFoundError('Invoice');
 }
 

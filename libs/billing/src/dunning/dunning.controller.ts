@@ -12,11 +12,9 @@ import {
   DunningCandidatesDto,
   DunningEventDto,
   DunningEventsDto,
-  DunningPreviewDto,
   DunningRunDto,
   DunningRunStartedDto,
   DunningStepsDto,
-  PreviewQuery,
   ResolveDunningEventDto,
   StartDunningRunDto,
   UpdateDunningStepsDto,
@@ -40,24 +38,6 @@ export class DunningController {
   async candidates(@Tenant() ctx: TenantContext, @Query() query: CandidatesQuery): Promise<DunningCandidatesDto> {
     const { asOf, setup, rows } = await this.runs.candidates(ctx, query.asOf, query.scope ?? 'due');
     return { asOf, dueSoonDays: setup.dueSoonDays, digest: setup.digest, data: rows.map(toCandidateDto) };
-  }
-
-  @Get('preview')
-  @RequireScope('billing:read')
-  @ApiOperation({ operationId: 'previewDunningMail', summary: 'The mail the next step of an invoice would send (merge fields resolved; nothing is planned)' })
-  @ApiOkResponse({ type: DunningPreviewDto })
-  @ApiProblems(400, 401, 403, 404)
-  async preview(@Tenant() ctx: TenantContext, @Query() query: PreviewQuery): Promise<DunningPreviewDto> {
-    const { plan, step, mail } = await this.runs.preview(ctx, query.invoiceId, query.asOf);
-    return {
-      invoiceId: plan.invoiceId,
-      step: { id: step.id, name: step.name, dueOn: plan.nextStep!.dueOn },
-      to: mail?.to ?? null,
-      subject: mail?.subject ?? '',
-      text: mail?.text ?? '',
-      messageId: mail?.messageId ?? '',
-      attachments: (mail?.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType })),
-    };
   }
 
   @Post('runs')

@@ -226,20 +226,18 @@ export class MailAttachmentPreviewDto {
   @ApiProperty({ example: 'application/pdf' }) contentType: string;
 }
 
-export class DunningPreviewDto {
-  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) invoiceId: string;
-  @ApiProperty({ type: NextStepDto }) step: NextStepDto;
-  @ApiProperty({ example: 'compta@boulangerie-martin.fr', nullable: true, type: String, description: 'null: neither the invoice’s contact nor the customer has an email' }) to: string | null;
+export class DunningMailPreviewDto {
+  @ApiProperty({ example: 'compta@boulangerie-martin.fr' }) to: string;
   @ApiProperty({ example: 'Rappel : facture F-2026-00042 arrivée à échéance' }) subject: string;
   @ApiProperty({ example: 'Bonjour, …' }) text: string;
   @ApiProperty({ example: '<dunning.0193…@comptoir>' }) messageId: string;
   @ApiProperty({ type: [MailAttachmentPreviewDto] }) attachments: MailAttachmentPreviewDto[];
 }
 
-export class PreviewQuery extends AsOfQuery {
-  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
-  @IsUUID()
-  invoiceId: string;
+export class DunningPreviewDto {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) invoiceId: string;
+  @ApiProperty({ type: NextStepDto, nullable: true, description: 'null: the invoice is not open, or every step was planned' }) step: NextStepDto | null;
+  @ApiProperty({ type: DunningMailPreviewDto, nullable: true, description: 'null: no next step, or nobody to write to (neither the invoice’s contact nor the customer has an email)' }) mail: DunningMailPreviewDto | null;
 }
 
 export class ResolveDunningEventDto {

@@ -1,18 +1,22 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { RequireScope, Tenant } from '@comptoir/platform/auth';
 import { ApiProblems, IdParam } from '@comptoir/platform/http';
 import { DunningHistoryService } from './dunning-history.service';
+import { DunningRunService } from './dunning-run.service';
 import { toEventDto } from './dunning.mapper';
-import { DunningEventsDto, RecoveryStatusDto, RecoveryStatusResponseDto } from './dunning.dto';
+import { AsOfQuery, DunningEventsDto, DunningPreviewDto, RecoveryStatusDto, RecoveryStatusResponseDto } from './dunning.dto';
 
-/** The dunning side of one invoice: its follow-up history and its recovery status. */
+/** The dunning side of one invoice: its follow-up history, the preview of its next mail and its recovery status. */
 @ApiTags('Dunning')
 @ApiBearerAuth()
 @Controller('v1/invoices')
 export class InvoiceDunningController {
-  constructor(private readonly history: DunningHistoryService) {}
+  constructor(
+    private readonly history: DunningHistoryService,
+    private readonly runs: DunningRunService,
+  ) {}
 
   @Get(':id/dunning')
   @RequireScope('billing:read')
@@ -21,6 +25,20 @@ export class InvoiceDunningController {
   @ApiProblems(400, 401, 403, 404)
   async get(@Tenant() ctx: TenantContext, @IdParam() id: string): Promise<DunningEventsDto> {
     return { data: (await this.history.forInvoice(ctx, id)).map(toEventDto) };
+  }
+
+  @Get(':id/dunning/preview')
+  @RequireScope('billing:read')
+  @ApiOperation({ operationId: 'previewInvoiceDunningMail', summary: 'The mail the next dunning step of the invoice would send (merge fields resolved; nothing is planned)' })
+  @ApiOkResponse({ type: DunningPreviewDto })
+  @ApiProblems(400, 401, 403, 404)
+  async preview(@Tenant() ctx: TenantContext, @IdParam() id: string, @Query() query: AsOfQuery): Promise<DunningPreviewDto> {
+    const { step, dueOn, mail } = await this.runs.preview(ctx, id, query.asOf);
+    return {
+      invoiceId: id,
+      step: step ? { id: step.id, name: step.name, dueOn } : null,
+      mail: mail ? { to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })) } : null,
+    };
   }
 
   @Put(':id/recovery-status')

@@ -24,24 +24,30 @@ function PreviewModal({ invoiceId, asOf, onClose }: { invoiceId: string; asOf: s
       {preview.data ? (
         <Stack gap="xs" aria-label={t('dunning.preview.title')}>
           <Text size="sm">
-            <b>{t('dunning.preview.step')}</b> {preview.data.step.name}
+            <b>{t('dunning.preview.step')}</b> {preview.data.step?.name ?? '—'}
           </Text>
-          <Text size="sm">
-            <b>{t('dunning.preview.to')}</b> {preview.data.to ?? t('dunning.preview.noEmail')}
-          </Text>
-          <Text size="sm">
-            <b>{t('dunning.preview.subject')}</b> {preview.data.subject}
-          </Text>
-          <Paper withBorder p="sm">
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {preview.data.text}
-            </Text>
-          </Paper>
-          {preview.data.attachments.map((a) => (
-            <Text key={a.filename} size="sm" c="dimmed">
-              📎 {a.filename}
-            </Text>
-          ))}
+          {preview.data.mail ? (
+            <>
+              <Text size="sm">
+                <b>{t('dunning.preview.to')}</b> {preview.data.mail.to}
+              </Text>
+              <Text size="sm">
+                <b>{t('dunning.preview.subject')}</b> {preview.data.mail.subject}
+              </Text>
+              <Paper withBorder p="sm">
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {preview.data.mail.text}
+                </Text>
+              </Paper>
+              {preview.data.mail.attachments.map((a) => (
+                <Text key={a.filename} size="sm" c="dimmed">
+                  📎 {a.filename}
+                </Text>
+              ))}
+            </>
+          ) : (
+            <Alert color="orange">{preview.data.step ? t('dunning.preview.noEmail') : t('dunning.preview.noStep')}</Alert>
+          )}
         </Stack>
       ) : null}
     </Modal>

@@ -24,7 +24,7 @@ export function useDunningPreview(invoiceId: string | null, asOf: string) {
   const key = useCompanyKey();
   return useQuery({
     queryKey: key('dunning', 'preview', invoiceId, asOf),
-    queryFn: () => unwrap(api.GET('/api/v1/dunning/preview', { params: { query: { invoiceId: invoiceId ?? '', asOf } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/invoices/{id}/dunning/preview', { params: { path: { id: invoiceId ?? '' }, query: { asOf } } })),
     enabled: Boolean(invoiceId),
   });
 }
