@@ -1,7 +1,11 @@
 // `npm run bench -- receivables [--invoices 1000000] [--customers N] [--only aged,dunning,sepa,fec]
-//                                [--runs 5] [--explain] [--keep]`
+//                                [--runs 5] [--explain] [--keep] [--database name] [--reuse]`
 //
-// Receivables at scale (issue 4, item 10), on a database of its own (`comptoir_bench_receivables`):
+// Receivables at scale (issue 4, item 10), on a database of its own (--database, default
+// `comptoir_bench_receivables`). `--reuse` skips the generation (several minutes at 1,000,000 invoices)
+// when that database already holds data generated with the same --invoices and --customers (recorded in
+// its table bench_receivables_run), pending migrations applied; otherwise it generates. A reused
+// database is kept (as with --keep) so that several runs, or several people, can iterate on it.
 // --invoices validated invoices (default 1,000,000) across --customers customers (default invoices / 50)
 // generated in SQL (bench/support/receivables-data.ts), most of the history paid; then each section
 // times the real services in this process, on the application role's connection (row-level security on):
@@ -32,9 +36,9 @@ import { newId, TenantContext } from '@comptoir/platform/kernel';
 import { standardsFile, validateAgainstXsd } from '@comptoir/platform/testing';
 import { ENTITIES, migrate } from '@comptoir/runtime';
 import { admin, saveReport, withDatabase } from './support/harness';
-import { generateReceivablesData, ReceivablesDataSummary } from './support/receivables-data';
+import { generateReceivablesData, ReceivablesDataSummary, TenantIds } from './support/receivables-data';
 
-const BENCH_DB = 'comptoir_bench_receivables';
+const DEFAULT_BENCH_DB = 'comptoir_bench_receivables';
 const SECTIONS = ['aged', 'dunning', 'sepa', 'fec'] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -45,10 +49,12 @@ interface Options {
   runs: number;
   explain: boolean;
   keep: boolean;
+  database: string;
+  reuse: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { invoices: 1_000_000, customers: 0, only: [...SECTIONS], runs: 5, explain: false, keep: false };
+  const options: Options = { invoices: 1_000_000, customers: 0, only: [...SECTIONS], runs: 5, explain: false, keep: false, database: DEFAULT_BENCH_DB, reuse: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -62,11 +68,15 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--runs') options.runs = Number(value());
     else if (arg === '--explain') options.explain = true;
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--database') options.database = value();
+    else if (arg === '--reuse') options.reuse = options.keep = true;
     else throw new Error(`unknown option ${arg}`);
   }
   options.customers ||= Math.max(1, Math.round(options.invoices / 50));
   const unknown = options.only.filter((s) => !SECTIONS.includes(s));
   if (unknown.length) throw new Error(`--only: unknown sections ${unknown.join(', ')}`);
+  // Interpolated into DROP/CREATE DATABASE: a plain identifier only.
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.database)) throw new Error('--database: lowercase letters, digits and underscores');
   if (![options.invoices, options.customers, options.runs].every((n) => Number.isInteger(n) && n > 0)) throw new Error('counts must be positive integers');
   return options;
 }
@@ -243,6 +253,29 @@ async function fecSection(ctx: Context): Promise<Record<string, unknown>> {
   return { fiscalYear, ...run.result, seconds: run.seconds, fileMb: round(bytes / 2 ** 20), peakRssGrowthMb: run.peakRssGrowthMb, loadAverage1m: run.loadAverage1m };
 }
 
+/** Owner-only table of the bench database recording what was generated (never read by the application). */
+const RUN_TABLE = 'bench_receivables_run';
+
+const companyToday = async (db: Client, companyId: string): Promise<string> =>
+  ((await db.query(`SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM companies WHERE id = $1`, [companyId])).rows[0] as { today: string }).today;
+
+/** What an earlier generation left in the bench database, when it matches the requested size; null otherwise. */
+async function previousRun(adminUrl: string, benchUrl: string, options: Options): Promise<{ ids: TenantIds; data: ReceivablesDataSummary } | null> {
+  const exists = await admin(adminUrl, (c) => c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [options.database]));
+  if (!exists.rowCount) return null;
+  const client = new Client({ connectionString: benchUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT ids, data FROM ${RUN_TABLE}`).catch(() => ({ rows: [] as unknown[] }));
+    const run = rows[0] as { ids: TenantIds; data: ReceivablesDataSummary } | undefined;
+    if (run && run.data.invoices === options.invoices && run.data.customers === options.customers) return run;
+    log(`${options.database} does not hold ${options.invoices} invoices across ${options.customers} customers: generating`);
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
 const SECTION_RUNNERS: Record<Section, (ctx: Context) => Promise<Record<string, unknown>>> = {
   aged: agedSection,
   dunning: dunningSection,
@@ -254,6 +287,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const adminUrl = withDatabase(serverUrl, 'postgres');
+  const BENCH_DB = options.database;
   const benchUrl = withDatabase(serverUrl, BENCH_DB);
   const db = new Client({ connectionString: benchUrl });
   const files = mkdtempSync(join(tmpdir(), 'comptoir-bench-receivables-'));
@@ -267,21 +301,35 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 
   try {
-    await admin(adminUrl, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${BENCH_DB}`);
-    });
+    const previous = options.reuse ? await previousRun(adminUrl, benchUrl, options) : null;
+    if (!previous) {
+      await admin(adminUrl, async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+        await c.query(`CREATE DATABASE ${BENCH_DB}`);
+      });
+    }
     const config = loadConfig({ DATABASE_URL: benchUrl, AUTH_SECRET: randomBytes(32).toString('hex'), LEDGER_SEAL_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', NODE_ENV: 'production' });
     await migrate(config);
     await db.connect();
-    const ids = { organizationId: newId(), companyId: newId(), establishmentId: newId() };
-    await db.query(`INSERT INTO organizations (id, name) VALUES ($1, 'Bench Encaissements')`, [ids.organizationId]);
-    await db.query(`INSERT INTO companies (id, organization_id, legal_name, siren) VALUES ($1, $2, 'Bench Encaissements SAS', '732829320')`, [ids.companyId, ids.organizationId]);
-    await db.query(`INSERT INTO establishments (id, organization_id, company_id, name, siret, is_default) VALUES ($1, $2, $3, 'Siège', '73282932000074', true)`, [ids.establishmentId, ids.organizationId, ids.companyId]);
-    const { today } = (await db.query(`SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM companies WHERE id = $1`, [ids.companyId])).rows[0] as { today: string };
-    log(`generating ${options.invoices} invoices across ${options.customers} customers in ${BENCH_DB}`);
-    const data = await generateReceivablesData(db, ids, { invoices: options.invoices, customers: options.customers, today }, log);
-    log(`generated in ${data.seconds} s: ${data.openInvoices} open invoices (${data.openInvoicesWithMandate} with a mandate), ${data.payments} payments`);
+    let ids: TenantIds;
+    let data: ReceivablesDataSummary;
+    if (previous) {
+      ({ ids, data } = previous);
+      log(`reusing ${BENCH_DB}: ${data.invoices} invoices across ${data.customers} customers, generated before`);
+    } else {
+      ids = { organizationId: newId(), companyId: newId(), establishmentId: newId() };
+      await db.query(`INSERT INTO organizations (id, name) VALUES ($1, 'Bench Encaissements')`, [ids.organizationId]);
+      await db.query(`INSERT INTO companies (id, organization_id, legal_name, siren) VALUES ($1, $2, 'Bench Encaissements SAS', '732829320')`, [ids.companyId, ids.organizationId]);
+      await db.query(`INSERT INTO establishments (id, organization_id, company_id, name, siret, is_default) VALUES ($1, $2, $3, 'Siège', '73282932000074', true)`, [ids.establishmentId, ids.organizationId, ids.companyId]);
+      const generationDay = await companyToday(db, ids.companyId);
+      log(`generating ${options.invoices} invoices across ${options.customers} customers in ${BENCH_DB}`);
+      data = await generateReceivablesData(db, ids, { invoices: options.invoices, customers: options.customers, today: generationDay }, log);
+      log(`generated in ${data.seconds} s: ${data.openInvoices} open invoices (${data.openInvoicesWithMandate} with a mandate), ${data.payments} payments`);
+      // Recorded last: a generation interrupted midway leaves no record, so --reuse regenerates.
+      await db.query(`CREATE TABLE ${RUN_TABLE} (ids jsonb NOT NULL, data jsonb NOT NULL)`);
+      await db.query(`INSERT INTO ${RUN_TABLE} (ids, data) VALUES ($1, $2)`, [JSON.stringify(ids), JSON.stringify(data)]);
+    }
+    const today = await companyToday(db, ids.companyId);
     dataSource = await createDataSource({ url: config.appDatabaseUrl, entities: ENTITIES, poolSize: 2 }).initialize();
     const tenant: TenantContext = { organizationId: ids.organizationId, companyId: ids.companyId, actor: { type: 'system', id: '', name: 'bench' }, role: 'admin', scopes: ['*'] };
     const ctx: Context = { tenantDb: new TenantDb(dataSource), tenant, db, files, companyId: ids.companyId, today, options, data };
