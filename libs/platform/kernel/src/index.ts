@@ -7,4 +7,3 @@ export * from './domain-event';
 export * from './tenant-context';
 export * from './calendar-date';
 export * from './secret-box';
-export * from './secret-box';
