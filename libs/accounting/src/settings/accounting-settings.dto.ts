@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsPercent, OptionalNestedArray } from '@comptoir/platform/http';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsPercent, OptionalNestedArray, RequiredNested } from '@comptoir/platform/http';
 import { VAT_REGIMES, VatRegime } from './accounting-defaults';
 
 /** A French chart-of-accounts number: digits only, so its first three are the PCG class the FEC requires. */
@@ -55,14 +54,10 @@ export class AccountingSettingsDto {
   @IsIn(VAT_REGIMES)
   vatRegime: VatRegime;
 
-  @ApiProperty({ type: JournalDto })
-  @ValidateNested()
-  @Type(() => JournalDto)
+  @RequiredNested(JournalDto)
   salesJournal: JournalDto;
 
-  @ApiProperty({ type: JournalDto })
-  @ValidateNested()
-  @Type(() => JournalDto)
+  @RequiredNested(JournalDto)
   bankJournal: JournalDto;
 
   @AccountNumber('411000', 'Customers (each customer as an auxiliary account)') customersAccount: string;

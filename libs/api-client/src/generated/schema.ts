@@ -10065,7 +10065,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only rows changed at or after this instant */
                 updatedSince?: string;
-                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "stripe_settings" | "dunning_steps" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
+                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "dunning_steps" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "stripe_settings" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
                 id: string;
             };
             header?: never;

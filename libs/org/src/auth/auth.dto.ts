@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { RequiredNested } from '@comptoir/platform/http';
 import { CompanyResponseDto, CreateCompanyDto } from '../company/company.dto';
 
 export class SignupDto {
@@ -27,10 +27,7 @@ export class SignupDto {
   @MaxLength(200)
   organizationName: string;
 
-  @ApiProperty({ type: CreateCompanyDto })
-  @IsObject() // @ValidateNested alone lets a missing (or array) company through
-  @ValidateNested()
-  @Type(() => CreateCompanyDto)
+  @RequiredNested(CreateCompanyDto)
   company: CreateCompanyDto;
 }
 

@@ -2,7 +2,7 @@ import { ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
 import { ValidationFailedError } from '@comptoir/platform/kernel';
-import { OptionalNested, OptionalNestedArray } from './nested.decorators';
+import { OptionalNested, OptionalNestedArray, RequiredNested } from './nested.decorators';
 import { createValidationPipe } from './validation.pipe';
 
 class ItemDto {
@@ -32,6 +32,11 @@ class StackedBodyDto {
   @ValidateNested()
   @Type(() => ItemDto)
   main?: ItemDto;
+}
+
+class RequiredBodyDto {
+  @RequiredNested(ItemDto)
+  main: ItemDto;
 }
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: BodyDto, data: '' };
@@ -83,5 +88,21 @@ describe('OptionalNested', () => {
     for (const main of ['x', 7, [], [{ quantity: 1 }], { quantity: 'z' }, { quantity: 1, extra: true }]) {
       expect(await errorsOf({ main })).toEqual(await errorsOf({ main }, StackedBodyDto));
     }
+  });
+});
+
+describe('RequiredNested', () => {
+  it('refuses the field absent, null or not an object, naming it, instead of letting undefined through', async () => {
+    for (const body of [{}, { main: null }, { main: 'x' }, { main: [] }]) {
+      const paths = (await errorsOf(body, RequiredBodyDto)).map((e) => e.path);
+      expect(paths.length).toBeGreaterThan(0);
+      expect(new Set(paths)).toEqual(new Set(['main']));
+    }
+  });
+
+  it('validates the object and names its fields under the property', async () => {
+    expect(await errorsOf({ main: { quantity: 0 } }, RequiredBodyDto)).toEqual([{ path: 'main.quantity', message: 'quantity must not be less than 1' }]);
+    const body = (await createValidationPipe().transform({ main: { quantity: 2 } }, { ...metadata, metatype: RequiredBodyDto })) as RequiredBodyDto;
+    expect(body.main).toBeInstanceOf(ItemDto);
   });
 });

@@ -1,7 +1,7 @@
 import { applyDecorators, Type as Class } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 
 type Documented = { description?: string };
 
@@ -10,6 +10,15 @@ const stacked = (...decorators: PropertyDecorator[]) => applyDecorators(...decor
 
 const documented = (type: Class<unknown> | [Class<unknown>], options: Documented) =>
   ApiPropertyOptional({ type, ...(options.description === undefined ? {} : { description: options.description }) });
+
+/**
+ * A required body field holding one object of `item`, validated as its own DTO. `ValidateNested` alone
+ * lets a missing (or array, or string) value through, which would reach the service as undefined.
+ */
+export function RequiredNested(item: Class<unknown>, options: Documented = {}) {
+  const documentedRequired = ApiProperty({ type: item, ...(options.description === undefined ? {} : { description: options.description }) });
+  return stacked(documentedRequired, IsObject(), ValidateNested(), Type(() => item));
+}
 
 /** An optional body field holding one object of `item`, validated as its own DTO (errors name `shipping.amount`). */
 export function OptionalNested(item: Class<unknown>, options: Documented = {}) {

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { AddressDto, IsAmount, IsCalendarDate, IsDecimalString, IsPercent, OptionalNestedArray } from '@comptoir/platform/http';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { AddressDto, IsAmount, IsCalendarDate, IsDecimalString, IsPercent, OptionalNestedArray, RequiredNested } from '@comptoir/platform/http';
 import { OtherTaxDto } from '@comptoir/catalog';
 import { VAT_CATEGORY_CODES, type VatCategoryCode } from '@comptoir/billing-engine';
 import { LINE_KINDS, LineKind } from '../document-kinds';
@@ -31,9 +30,7 @@ export class InstallmentDto {
   @IsIn(['deposit', 'payment'])
   kind: 'deposit' | 'payment';
 
-  @ApiProperty({ type: InstallmentRuleDto })
-  @ValidateNested()
-  @Type(() => InstallmentRuleDto)
+  @RequiredNested(InstallmentRuleDto)
   rule: InstallmentRuleDto;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'transfer', maxLength: 20 })
