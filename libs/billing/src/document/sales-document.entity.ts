@@ -27,10 +27,12 @@ export interface DocumentAddress {
 @Index('ix_sales_documents_credited', ['companyId', 'creditedInvoiceId'], { where: 'credited_invoice_id IS NOT NULL' })
 // The worker's backlog of validated invoices still waiting for their stored PDF original.
 @Index('ix_sales_documents_pending_original', ['companyId', 'validatedAt', 'id'], { where: "type = 'invoice' AND snapshot IS NOT NULL AND pdf_key IS NULL" })
-// Open receivables: what the aged balance, dunning and collections read as of today.
-@Index('ix_sales_documents_open', ['companyId', 'accountId', 'dueDate'], { where: "balance_due <> 0 AND type = 'invoice'" })
-// Receivables as of a past date: the invoices still open then (settled_on null or later), not the settled history.
-@Index('ix_sales_documents_receivable', ['companyId', 'settledOn', 'date'], { where: "type = 'invoice' AND balance_due IS NOT NULL" })
+// Open receivables of a customer as of today. IS NULL, not `balance_due <> 0`: only leakproof predicates
+// match under row-level security (migration ReceivablesPerformance).
+@Index('ix_sales_documents_open', ['companyId', 'accountId', 'dueDate'], { where: "settled_on IS NULL AND type = 'invoice' AND balance_due IS NOT NULL" })
+// Receivables at any date: the invoices still open then (settled_on null or later), not the settled history;
+// covering (INCLUDE, which TypeORM cannot declare: migrations ReceivablesIndexes and ReceivablesPerformance).
+@Index('ix_sales_documents_receivable', { synchronize: false })
 @Unique('uq_sales_documents_company_id', ['companyId', 'id'])
 @ForeignKey('companies', ['organizationId', 'companyId'], ['organizationId', 'id'], { name: 'fk_sales_documents_company' })
 @ForeignKey('establishments', ['companyId', 'establishmentId'], ['companyId', 'id'], { name: 'fk_sales_documents_establishment' })
