@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { standardsFile, STANDARDS_DIR } from '@comptoir/platform/standards';
 import { frenchVatKey, frenchVatNumber, isValidEuVatNumber, isValidSiren, isValidSiret, luhnValid, normaliseVatNumber } from './identifiers';
 
 /**
  * Checked against the shared test vectors (shared/standards/identifiers, found through
  * COMPTOIR_STANDARDS_DIR or ../shared/standards beside the repository).
  */
-const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
-const STANDARDS = process.env['COMPTOIR_STANDARDS_DIR'] ?? join(REPO_ROOT, '..', 'shared', 'standards');
-const VECTORS = join(STANDARDS, 'identifiers');
-const present = existsSync(join(VECTORS, 'siren-siret.json')) && existsSync(join(VECTORS, 'fr-vat.json'));
+const VECTORS = join(STANDARDS_DIR, 'identifiers');
+const present = standardsFile('identifiers', 'siren-siret.json') !== null && standardsFile('identifiers', 'fr-vat.json') !== null;
 
 interface Invalid {
   reason: string;

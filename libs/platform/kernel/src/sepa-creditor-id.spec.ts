@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { standardsFile, standardsSuiteTitle } from '@comptoir/platform/testing';
+import { standardsFile, standardsSuiteTitle } from '@comptoir/platform/standards';
 import { isValidSepaCreditorId, normaliseSepaCreditorId } from './sepa-creditor-id';
 
 const VECTORS = ['identifiers', 'sepa-creditor-id.json'];

@@ -1,5 +1,5 @@
 export * from './test-postgres';
 export * from './test-config';
 export * from './test-database';
-export * from './standards';
+export * from '@comptoir/platform/standards';
 export * from './xsd';
