@@ -4,12 +4,12 @@ import type { Response } from 'express';
 import { TenantContext } from '@comptoir/platform/kernel';
 import { RequireScope, Tenant } from '@comptoir/platform/auth';
 import { ApiProblems, IdParam } from '@comptoir/platform/http';
+import { zipFiles } from '@comptoir/platform/storage';
 import { CreateSepaBatchDto, RejectSepaItemDto, SepaBatchDetailDto, SepaBatchItemDto, SepaBatchListDto, SepaBatchResponseDto, SepaFileQuery, SettleSepaBatchDto } from './sepa-batch.dto';
 import { toSepaBatchDetailDto, toSepaBatchDto, toSepaItemDto } from './sepa-batch.mapper';
 import { SepaBatchQueries } from './sepa-batch-queries';
 import { SepaBatchService } from './sepa-batch.service';
 import { SepaSettlementService } from './sepa-settlement.service';
-import { zipOne } from './zip-file';
 
 const actorOf = (ctx: TenantContext) => (ctx.actor.type === 'system' ? null : ctx.actor.id);
 
@@ -67,7 +67,7 @@ export class SepaBatchController {
     const { batch, xml } = await this.queries.file(ctx, id);
     const name = `${batch.messageId}.xml`;
     if (query.format === 'zip') {
-      const zip = await zipOne(name, xml, batch.createdAt);
+      const zip = await zipFiles([{ path: name, bytes: xml }], batch.createdAt);
       res.setHeader('Content-Disposition', `attachment; filename="${batch.messageId}.zip"`);
       return new StreamableFile(zip, { type: 'application/zip', length: zip.length });
     }

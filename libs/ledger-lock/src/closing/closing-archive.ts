@@ -1,13 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { TenantTx } from '@comptoir/platform/database';
-import type { FileStore } from '@comptoir/platform/storage';
+import type { FileStore, ZipEntry } from '@comptoir/platform/storage';
 import type { LedgerClosingEntity } from './ledger-closing.entity';
-import archiver from 'archiver';
 
-export interface ArchiveFile {
-  path: string;
-  bytes: Buffer;
-}
+/** A file of the archive, zipped by zipFiles (@comptoir/platform/storage) with the closing's date. */
+export type ArchiveFile = ZipEntry;
 
 interface EntryRow {
   seq: string;
@@ -62,20 +59,4 @@ export async function archiveFiles(tx: TenantTx, closing: LedgerClosingEntity, f
 
 function toJson(row: EntryRow): Record<string, unknown> {
   return { ...row, seq: Number(row.seq) };
-}
-
-/** The files zipped (deflate) in memory; every entry carries the closing's date, so the archive does not tell when it was built. */
-export async function zipArchive(files: ArchiveFile[], date: Date): Promise<Buffer> {
-  const zip = archiver('zip', { zlib: { level: 9 } });
-  const chunks: Buffer[] = [];
-  zip.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.on('warning', reject);
-  });
-  for (const file of files) zip.append(file.bytes, { name: file.path, date });
-  await zip.finalize();
-  await done;
-  return Buffer.concat(chunks);
 }

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipArchive } from './closing-archive';
+import { zipFiles } from './zip';
 
-describe('closing archive zip', () => {
+describe('zipFiles', () => {
   it('writes archives unzip reads back, byte for byte, and the same bytes every time', async () => {
     const files = [
       { path: 'data.json', bytes: Buffer.from('{"a":"é"}\n') },
@@ -12,8 +12,8 @@ describe('closing archive zip', () => {
       { path: 'empty.txt', bytes: Buffer.alloc(0) },
     ];
     const date = new Date('2026-11-02T08:00:00Z');
-    const zip = await zipArchive(files, date);
-    expect((await zipArchive(files, date)).equals(zip)).toBe(true);
+    const zip = await zipFiles(files, date);
+    expect((await zipFiles(files, date)).equals(zip)).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'zip-'));
     writeFileSync(join(dir, 'a.zip'), zip);
     execFileSync('unzip', ['-tq', join(dir, 'a.zip')]);
