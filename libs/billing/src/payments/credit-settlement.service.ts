@@ -1,23 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { PaymentMethod } from '@comptoir/crm';
 import { TenantTx } from '@comptoir/platform/database';
 import { BusinessRuleError, ConflictError, Dec, DomainError, FieldError, ValidationFailedError } from '@comptoir/platform/kernel';
 import { allocationProblems, notPayableReason, RequestedAllocation, sumAmounts } from './allocation-rules';
 import { emitPaymentEvent } from './payment-events';
 import { PaymentEntity } from './payment.entity';
-import { PaymentService, toInvoice } from './payment.service';
+import { PaymentService, RecordPaymentInput, toInvoice } from './payment.service';
 import { AllocationRow, SettlementDocument, SettlementLedger } from './settlement-ledger';
 import { assertPositive, settlementDate, throwIfProblems } from './settlement-checks';
 
-/** A credit paid back: from credit notes or incoming payments with credit left, adding up to the amount. */
-export interface RefundInput {
-  accountId: string;
-  date: string;
-  method: PaymentMethod;
-  amount: string;
-  bankAccountId?: string | null;
-  reference?: string | null;
-  note?: string | null;
+/**
+ * A credit paid back: an outgoing payment with the fields of a recorded one, drawn from credit notes or
+ * incoming payments with credit left, adding up to the amount.
+ */
+export interface RefundInput extends Omit<RecordPaymentInput, 'allocations' | 'externalRef'> {
   from: { creditNoteId?: string; paymentId?: string; amount: string }[];
 }
 
