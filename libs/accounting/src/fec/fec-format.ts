@@ -28,8 +28,11 @@ export const FEC_EOL = '\r\n';
 
 /** "1234.5" → "1234,50": comma decimal, no thousands separator, no sign for the positive amounts we write. */
 export function fecAmount(value: Dec): string {
-  return value.toFixed(2).replace('.', ',');
+  // Every FEC line has one zero side: skip decimal.js's formatting for it (its toFixed writes -0 as 0.00 too).
+  return value.isZero() ? ZERO_AMOUNT : value.toFixed(2).replace('.', ',');
 }
+
+const ZERO_AMOUNT = '0,00';
 
 /** "2026-03-15" → "20260315"; empty stays empty (optional dates). */
 export function fecDate(isoDate: string | null | undefined): string {

@@ -30,22 +30,12 @@ export function entryRecords(sequence: JournalSequence, entry: JournalEntry): st
   const head = [fecText(sequence.journal.code), fecText(sequence.journal.label), num, fecDate(entry.date)].join(FEC_SEPARATOR);
   const piece = [fecText(entry.pieceRef), fecDate(entry.pieceDate), fecText(entry.label)].join(FEC_SEPARATOR);
   const tail = `${fecDate(entry.validDate)}${FEC_SEPARATOR}${FEC_SEPARATOR}${FEC_EOL}`;
+  const sep = FEC_SEPARATOR;
   let out = '';
+  // One template per line rather than an array joined: no array per line, the same bytes.
   for (const line of entry.lines) {
-    out +=
-      [
-        head,
-        fecText(line.account.num),
-        fecText(line.account.label),
-        fecText(line.aux?.num),
-        fecText(line.aux?.label),
-        piece,
-        fecAmount(line.debit),
-        fecAmount(line.credit),
-        fecText(line.lettering?.code),
-        fecDate(line.lettering?.date),
-        tail,
-      ].join(FEC_SEPARATOR);
+    out += `${head}${sep}${fecText(line.account.num)}${sep}${fecText(line.account.label)}${sep}${fecText(line.aux?.num)}${sep}${fecText(line.aux?.label)}${sep}${piece}${sep}`;
+    out += `${fecAmount(line.debit)}${sep}${fecAmount(line.credit)}${sep}${fecText(line.lettering?.code)}${sep}${fecDate(line.lettering?.date)}${sep}${tail}`;
   }
   return out;
 }
