@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { FormSection } from '../../components/FormSection';
+import { SaveBar } from '../../components/SaveBar';
 import { LabeledSegments } from '../../components/LabeledSegments';
 import { FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { ApiError } from '../../lib/api';
@@ -161,16 +162,7 @@ function SettingsForm({ settings }: { settings: AccountingSettings }) {
               </Text>
             )}
           </FormSection>
-          <Group justify="flex-end" pb="xl">
-            {saved ? (
-              <span role="status" style={{ color: 'var(--mantine-color-green-8)', fontSize: 14 }}>
-                {t('accounting.settings.saved')}
-              </span>
-            ) : null}
-            <Button type="submit" loading={put.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <SaveBar saved={saved} savedLabel={t('accounting.settings.saved')} saving={put.isPending} pb="xl" />
         </Stack>
       </fieldset>
     </form>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { IconDownload, IconPlus } from '../../components/icons';
+import { TableHead } from '../../components/TableHead';
 import { ErrorState, FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { downloadFile } from '../../lib/download';
 import { formatDate, formatMoney } from '../../lib/format';
@@ -48,18 +49,16 @@ function BatchDetail({ id, onClose }: { id: string; onClose: () => void }) {
             <DownloadButtons batch={b} />
           </Group>
           <Table aria-label={t('banking.batches.debits')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('banking.wizard.number')}</Table.Th>
-                <Table.Th scope="col">{t('banking.mandates.reference')}</Table.Th>
-                <Table.Th scope="col">SeqTp</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('banking.batches.amount')}
-                </Table.Th>
-                <Table.Th scope="col">{t('banking.mandates.status')}</Table.Th>
-                <Table.Th scope="col" />
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                { label: t('banking.wizard.number') },
+                { label: t('banking.mandates.reference') },
+                { label: 'SeqTp' },
+                { label: t('banking.batches.amount'), align: 'right' },
+                { label: t('banking.mandates.status') },
+                { label: null },
+              ]}
+            />
             <Table.Tbody>
               {b.items.map((i) => (
                 <Table.Tr key={i.id}>
@@ -158,21 +157,17 @@ export function SepaBatchesPage() {
         </Title>
         {rows.length ? (
           <Table aria-label={t('banking.batches.history')} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('banking.batches.messageId')}</Table.Th>
-                <Table.Th scope="col">{t('banking.wizard.collectionDate')}</Table.Th>
-                <Table.Th scope="col">{t('banking.wizard.format')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('banking.batches.count')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('banking.batches.amount')}
-                </Table.Th>
-                <Table.Th scope="col">{t('banking.mandates.status')}</Table.Th>
-                <Table.Th scope="col" />
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                { label: t('banking.batches.messageId') },
+                { label: t('banking.wizard.collectionDate') },
+                { label: t('banking.wizard.format') },
+                { label: t('banking.batches.count'), align: 'right' },
+                { label: t('banking.batches.amount'), align: 'right' },
+                { label: t('banking.mandates.status') },
+                { label: null },
+              ]}
+            />
             <Table.Tbody>
               {rows.map((b) => (
                 <Table.Tr key={b.id}>

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Switch, Textarea } from '@mantine/core';
+import { Checkbox, NumberInput, SimpleGrid, Stack, Switch, Textarea } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validatePaymentTerms, type InstallmentInput } from '@comptoir/billing-engine';
 import { useCan } from '../../app/session';
 import { FormSection } from '../../components/FormSection';
+import { SaveBar } from '../../components/SaveBar';
 import { FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { ApiError } from '../../lib/api';
 import { toInstallment } from '../sales/editor/editor-state';
@@ -57,16 +58,7 @@ function SettingsForm({ settings }: { settings: BillingSettings }) {
             </Stack>
           </FormSection>
           <PaymentTermsEditor terms={values.paymentTerms} onChange={(terms) => set('paymentTerms', terms)} schedule={[]} problems={problems} currency="EUR" errors={errors} />
-          <Group justify="flex-end" pb="xl">
-            {saved ? (
-              <span role="status" style={{ color: 'var(--mantine-color-green-8)', fontSize: 14 }}>
-                {t('ledger.billingSettings.saved')}
-              </span>
-            ) : null}
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <SaveBar saved={saved} savedLabel={t('ledger.billingSettings.saved')} saving={update.isPending} pb="xl" />
         </Stack>
       </fieldset>
     </form>

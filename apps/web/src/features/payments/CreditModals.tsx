@@ -1,13 +1,14 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/ui';
 import { isApiError } from '../../lib/api';
 import { toDecimalInput } from '../../lib/decimal';
 import { formatMoney } from '../../lib/format';
-import { PAYMENT_METHODS, type PaymentMethod } from '../sales/sales-types';
+import type { PaymentMethod } from '../sales/sales-types';
 import { AllocationFields, allocationsOf, type AllocationDraft } from './AllocationFields';
-import { todayIso, useAllocateCreditNote, useApplyCredit, useOwnBankAccounts, useRecordRefund } from './payments-api';
+import { todayIso, useAllocateCreditNote, useApplyCredit, useRecordRefund } from './payments-api';
+import { OwnBankAccountSelect, PaymentMethodSelect } from './PaymentFields';
 
 /** The credit being spent: a credit note's remaining credit, or the unallocated part of a payment. */
 export interface Credit {
@@ -54,7 +55,6 @@ export function AllocateCreditModal({ credit, onClose }: { credit: Credit; onClo
 export function RefundModal({ credit, onClose }: { credit: Credit; onClose: () => void }) {
   const { t } = useTranslation();
   const refund = useRecordRefund();
-  const banks = useOwnBankAccounts();
   const [amount, setAmount] = useState(credit.left);
   const [date, setDate] = useState(todayIso());
   const [method, setMethod] = useState<PaymentMethod>('transfer');
@@ -75,20 +75,8 @@ export function RefundModal({ credit, onClose }: { credit: Credit; onClose: () =
         <Text size="sm">{t('payments.allocate.left', { amount: formatMoney(credit.left, credit.currency) })}</Text>
         <TextInput label={t('payments.fields.amount')} inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.currentTarget.value)} rightSection="€" error={fields['amount'] ?? fields['from[0].amount']} />
         <TextInput label={t('payments.fields.date')} type="date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fields['date']} />
-        <NativeSelect
-          label={t('payments.fields.method')}
-          value={method}
-          onChange={(e) => setMethod(e.currentTarget.value as PaymentMethod)}
-          data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`customers.paymentMethods.${m}`) }))}
-          error={fields['method']}
-        />
-        <NativeSelect
-          label={t('payments.fields.bankAccount')}
-          value={bankAccountId}
-          onChange={(e) => setBankAccountId(e.currentTarget.value)}
-          data={[{ value: '', label: t('payments.fields.noBankAccount') }, ...(banks.data ?? []).map((b) => ({ value: b.id, label: b.label ? `${b.label} (${b.iban})` : b.iban }))]}
-          error={fields['bankAccountId']}
-        />
+        <PaymentMethodSelect value={method} onChange={setMethod} error={fields['method']} />
+        <OwnBankAccountSelect value={bankAccountId} onChange={setBankAccountId} error={fields['bankAccountId']} />
         <TextInput label={t('payments.fields.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={fields['reference']} />
         {refund.error ? <FormErrorAlert error={refund.error} shownFields={['amount', 'from[0].amount', 'date', 'method', 'bankAccountId', 'reference']} /> : null}
         <Group justify="flex-end">

@@ -1,29 +1,17 @@
 import { Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useCan } from '../../app/session';
 import { AccountName } from '../../components/AccountName';
 import { BackLink } from '../../components/BackLink';
+import { Field } from '../../components/Field';
 import { FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { isApiError } from '../../lib/api';
 import { formatDate, formatMoney } from '../../lib/format';
 import { AllocationTable } from './AllocationTable';
 import { AllocateCreditModal } from './CreditModals';
 import { todayIso, useCancelPayment, usePayment, type PaymentDetail } from './payments-api';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500}>
-        {children || '—'}
-      </Text>
-    </Stack>
-  );
-}
 
 /** Cancelling is a reversing entry dated on the given day, with a reason; the payment stays on record. */
 function CancelModal({ payment, onClose }: { payment: PaymentDetail; onClose: () => void }) {

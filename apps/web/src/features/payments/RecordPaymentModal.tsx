@@ -1,12 +1,13 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/ui';
 import { isApiError } from '../../lib/api';
 import { toDecimalInput } from '../../lib/decimal';
-import { PAYMENT_METHODS, type PaymentMethod, type SalesDocument } from '../sales/sales-types';
+import { type PaymentMethod, type SalesDocument } from '../sales/sales-types';
 import { AllocationFields, allocationsOf, type AllocationDraft } from './AllocationFields';
-import { todayIso, useOwnBankAccounts, useRecordPayment } from './payments-api';
+import { todayIso, useRecordPayment } from './payments-api';
+import { OwnBankAccountSelect, PaymentMethodSelect } from './PaymentFields';
 
 /**
  * "Record payment" from an invoice: method, date, amount, the company's bank account, a reference, and
@@ -16,7 +17,6 @@ import { todayIso, useOwnBankAccounts, useRecordPayment } from './payments-api';
 export function RecordPaymentModal({ invoice, onClose }: { invoice: SalesDocument; onClose: () => void }) {
   const { t } = useTranslation();
   const record = useRecordPayment();
-  const banks = useOwnBankAccounts();
   const due = invoice.balance?.due ?? '';
   const [amount, setAmount] = useState(due);
   const [date, setDate] = useState(todayIso());
@@ -51,24 +51,12 @@ export function RecordPaymentModal({ invoice, onClose }: { invoice: SalesDocumen
     <Modal opened onClose={onClose} title={t('payments.record.title', { number: invoice.number ?? '' })} centered size="lg">
       <Stack>
         <Group grow align="flex-start">
-          <NativeSelect
-            label={t('payments.fields.method')}
-            value={method}
-            onChange={(e) => setMethod(e.currentTarget.value as PaymentMethod)}
-            data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`customers.paymentMethods.${m}`) }))}
-            error={fields['method']}
-          />
+          <PaymentMethodSelect value={method} onChange={setMethod} error={fields['method']} />
           <TextInput label={t('payments.fields.date')} type="date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fields['date']} />
         </Group>
         <Group grow align="flex-start">
           <TextInput label={t('payments.fields.amount')} inputMode="decimal" required value={amount} onChange={(e) => changeAmount(e.currentTarget.value)} rightSection="€" error={fields['amount']} />
-          <NativeSelect
-            label={t('payments.fields.bankAccount')}
-            value={bankAccountId}
-            onChange={(e) => setBankAccountId(e.currentTarget.value)}
-            data={[{ value: '', label: t('payments.fields.noBankAccount') }, ...(banks.data ?? []).map((b) => ({ value: b.id, label: b.label ? `${b.label} (${b.iban})` : b.iban }))]}
-            error={fields['bankAccountId']}
-          />
+          <OwnBankAccountSelect value={bankAccountId} onChange={setBankAccountId} error={fields['bankAccountId']} />
         </Group>
         <TextInput label={t('payments.fields.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={fields['reference']} />
         <AllocationFields accountId={invoice.accountId} first={invoice.id} draft={draft} onChange={setDraft} fields={fields} />

@@ -1,26 +1,13 @@
 import { Grid, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountName } from '../../components/AccountName';
+import { Field } from '../../components/Field';
 import { formatDate, formatDateTime, formatMoney, formatPercent, formatQuantity } from '../../lib/format';
 import { TableHead } from '../../components/TableHead';
 import { InvoiceDunningPanel } from '../dunning/InvoiceDunningPanel';
 import { BalancePanel } from '../payments/BalancePanel';
 import { ScheduleTable, TotalsPanel } from './TotalsPanel';
 import type { SalesDocument } from './sales-types';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500}>
-        {children || '—'}
-      </Text>
-    </Stack>
-  );
-}
 
 /** A validated (or done, cancelled…) document: everything as frozen, nothing editable. */
 export function DocumentView({ doc }: { doc: SalesDocument }) {

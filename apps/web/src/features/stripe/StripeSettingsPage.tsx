@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { FormSection } from '../../components/FormSection';
+import { SaveBar } from '../../components/SaveBar';
 import { IconCheck, IconCopy } from '../../components/icons';
 import { FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
 import { ApiError } from '../../lib/api';
@@ -59,16 +60,7 @@ function KeysForm({ settings }: { settings: StripeSettings }) {
               onChange={(e) => set('webhookSecret', e.currentTarget.value)}
               error={errors['webhookSecret']}
             />
-            <Group justify="flex-end">
-              {saved ? (
-                <Text role="status" size="sm" c="green.8">
-                  {t('stripe.settings.saved')}
-                </Text>
-              ) : null}
-              <Button type="submit" loading={update.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <SaveBar saved={saved} savedLabel={t('stripe.settings.saved')} saving={update.isPending} />
           </Stack>
         </FormSection>
       </fieldset>
