@@ -108,6 +108,18 @@ const VAT_SETTLEMENTS_JSON = `
             JOIN sales_documents i ON i.company_id = $1 AND i.id = x.invoice), '[]')`;
 
 /**
+ * Customer credit applied to invoices after the payment date: the settlements (not reversals) dated in
+ * the year later than their payment, read from the allocations' date index rather than from the
+ * `settlements` window over the whole history (whose row estimate made PostgreSQL probe every payment).
+ */
+const ALLOCATION_EVENTS = `
+    UNION ALL
+    SELECT DISTINCT 'allocation', pa.source_id, pa.date
+    FROM payment_allocations pa JOIN payments p ON p.company_id = $1 AND p.id = pa.source_id
+    WHERE pa.company_id = $1 AND pa.source_type = 'payment' AND pa.target_type = 'invoice' AND pa.reverses_id IS NULL
+      AND pa.date BETWEEN $2 AND $3 AND pa.date > p.date`;
+
+/**
  * Bank movements dated in the year, in date order: every payment and refund, every cancellation (on its
  * own date), and — with VAT on receipts — customer credit applied to invoices after the payment date.
  * A payment's VAT moves are its settlements dated on the event: on the payment date (not reversals),
@@ -120,7 +132,7 @@ export const bankCursor = (vatOnReceipts: boolean) => `
     SELECT 'payment' AS event, p.id, p.date AS at FROM payments p WHERE p.company_id = $1 AND p.date BETWEEN $2 AND $3
     UNION ALL
     SELECT 'cancellation', p.id, p.cancelled_on FROM payments p WHERE p.company_id = $1 AND p.status = 'cancelled' AND p.cancelled_on BETWEEN $2 AND $3
-    ${vatOnReceipts ? `UNION ALL SELECT DISTINCT 'allocation', s.source_id, s.date FROM settlements s JOIN payments p ON p.company_id = $1 AND p.id = s.source_id WHERE NOT s.reversal AND s.date > p.date AND s.date BETWEEN $2 AND $3` : ''}
+    ${vatOnReceipts ? ALLOCATION_EVENTS : ''}
   ), ${LETTERED_PARTS}
   SELECT m.event, m.date, m.direction, m."paymentDate", m.amount, m.reference, m."paymentId", m."validDate", m."bankAccountId", m."bankLabel",
          m."accountId", m."accountName", ${INVOICE_NUMBERS} AS "invoiceNumbers", m.lettered,
