@@ -114,19 +114,32 @@ function toPlanned(r: PlanRow): PlannedInvoice {
 
 /**
  * $1 company, $2 asOf, $3 due-soon days, $4 invoice ids (null: all), $5 only invoices to dun.
- * The oldest open installment: the first (schedule order) whose running total exceeds what was settled.
+ * The oldest open installment: the first (schedule order) whose running total exceeds what was settled;
+ * when nothing was settled it is the first installment (if positive), read without expanding the schedule.
  * Sending dates are read in the company's time zone. open_invoices is MATERIALIZED so that each due date
- * is computed once (inlined, its subquery ran once per reference). `balance_due <> 0` repeats the predicate of the
- * partial index ix_sales_documents_open, so that the scan of open invoices uses it.
+ * is computed once (inlined, its subquery ran once per reference).
+ * Open invoices are found by `settled_on IS NULL` (SettlementLedger sets it exactly when the balance
+ * reaches zero): under row-level security only leakproof operators reach an index, numeric `<>`/`>` are
+ * not, so `balance_due > 0` is a filter on the index-only scan of ix_sales_documents_receivable.
+ * The next step of an invoice without history is the first step (one row joined to all); the per-invoice
+ * search of the first step not yet planned runs only for the invoices that have a history. `suspended` is
+ * computed in open_invoices so that the planner does not estimate the to-dun filter on the CTE (two
+ * IS NULL tests without statistics: one row) and probe every open invoice by nested loops.
  */
 const PLAN_SQL = `
 WITH company AS (SELECT time_zone FROM companies WHERE id = $1),
 steps AS MATERIALIZED (
   SELECT id, name, delay_days, position FROM dunning_steps WHERE company_id = $1 AND archived_at IS NULL
 ),
+first_step AS (
+  SELECT id, name, delay_days FROM steps ORDER BY position LIMIT 1
+),
 open_invoices AS MATERIALIZED (
   SELECT d.id, d.number, d.account_id, d.balance_due, d.currency, d.recovery_status, d.collection_status,
-         COALESCE(CASE WHEN jsonb_array_length(d.schedule) > 0 THEN (
+         (d.recovery_status IS NOT NULL OR d.collection_status IS NOT NULL) AS suspended,
+         COALESCE(CASE WHEN jsonb_array_length(d.schedule) = 0 THEN NULL
+           WHEN d.due - d.balance_due <= 0 AND (d.schedule->0->>'amount')::numeric > 0 THEN (d.schedule->0->>'dueDate')::date
+           ELSE (
            SELECT (x.i->>'dueDate')::date FROM (
              SELECT s.i, s.ord, sum(greatest((s.i->>'amount')::numeric, 0)) OVER (ORDER BY s.ord) AS running
              FROM jsonb_array_elements(d.schedule) WITH ORDINALITY AS s(i, ord)
@@ -135,12 +148,10 @@ open_invoices AS MATERIALIZED (
            ORDER BY x.ord LIMIT 1
          ) END, d.due_date, d.date) AS due_on
   FROM sales_documents d
-  WHERE d.company_id = $1 AND d.type = 'invoice' AND d.balance_due <> 0 AND d.balance_due > 0 AND d.kind IN ('invoice', 'deposit')
-    AND d.status <> 'draft' AND NOT d.test_mode
+  WHERE d.company_id = $1 AND d.type = 'invoice' AND d.settled_on IS NULL AND d.balance_due IS NOT NULL AND d.balance_due > 0
+    AND d.kind IN ('invoice', 'deposit') AND d.status <> 'draft' AND NOT d.test_mode
     AND ($4::uuid[] IS NULL OR d.id = ANY($4::uuid[]))
 ),
--- Each invoice's history in one grouped pass (hash-joined below, not probed per open invoice): the
--- steps planned, and the latest one with its mail's status and sending date.
 history AS (
   SELECT e.invoice_id, array_agg(e.step_id) AS planned_steps,
          (array_agg(e.step_id ORDER BY e.created_at DESC, e.id DESC))[1] AS last_step_id,
@@ -151,28 +162,32 @@ history AS (
   WHERE e.company_id = $1 AND ($4::uuid[] IS NULL OR e.invoice_id = ANY($4::uuid[]))
   GROUP BY e.invoice_id
 ),
+history_next AS MATERIALIZED (
+  SELECT h.*, nxt.id AS next_step_id, nxt.name AS next_step_name, nxt.delay_days AS next_delay_days
+  FROM history h
+  LEFT JOIN LATERAL (
+    SELECT s.id, s.name, s.delay_days FROM steps s WHERE s.id <> ALL (h.planned_steps) ORDER BY s.position LIMIT 1
+  ) nxt ON true
+),
 planned AS (
   SELECT o.*, a.name AS customer_name,
          h.last_step_id, st.name AS last_step_name, h.last_status,
          (h.last_sent_at AT TIME ZONE (SELECT time_zone FROM company))::date AS last_sent_on,
-         nxt.id AS next_step_id, nxt.name AS next_step_name,
-         CASE WHEN h.last_step_id IS NULL THEN o.due_on + nxt.delay_days
-              WHEN h.last_status = 'sent' THEN (h.last_sent_at AT TIME ZONE (SELECT time_zone FROM company))::date + nxt.delay_days END AS next_due_on
+         CASE WHEN h.invoice_id IS NULL THEN f.id ELSE h.next_step_id END AS next_step_id,
+         CASE WHEN h.invoice_id IS NULL THEN f.name ELSE h.next_step_name END AS next_step_name,
+         CASE WHEN h.invoice_id IS NULL THEN o.due_on + f.delay_days
+              WHEN h.last_status = 'sent' THEN (h.last_sent_at AT TIME ZONE (SELECT time_zone FROM company))::date + h.next_delay_days END AS next_due_on
   FROM open_invoices o
   JOIN accounts a ON a.company_id = $1 AND a.id = o.account_id
-  LEFT JOIN history h ON h.invoice_id = o.id
+  LEFT JOIN history_next h ON h.invoice_id = o.id
   LEFT JOIN dunning_steps st ON st.id = h.last_step_id
-  LEFT JOIN LATERAL (
-    SELECT s.id, s.name, s.delay_days FROM steps s
-    WHERE h.planned_steps IS NULL OR s.id <> ALL (h.planned_steps)
-    ORDER BY s.position LIMIT 1
-  ) nxt ON true
+  LEFT JOIN first_step f ON true
 ),
 classified AS (
   SELECT p.*,
          ($2::date - p.due_on) AS days_overdue,
          CASE WHEN p.due_on < $2::date THEN 'overdue' WHEN p.due_on <= $2::date + $3::int THEN 'due_soon' ELSE 'not_due' END AS due_state,
-         (p.next_due_on IS NOT NULL AND p.next_due_on <= $2::date AND p.recovery_status IS NULL AND p.collection_status IS NULL) AS to_dun
+         (p.next_due_on IS NOT NULL AND p.next_due_on <= $2::date AND NOT p.suspended) AS to_dun
   FROM planned p
 )
 SELECT c.id AS invoice_id, c.number, c.account_id, c.customer_name, c.balance_due::text AS due, c.currency, c.due_on::text AS due_on,
