@@ -11,7 +11,9 @@ import { textSection, totalsBlock } from './totals-block';
 /**
  * A sales document as one self-contained HTML page (inline CSS and images, no script, no external resource) for
  * @comptoir/platform/pdf. The running footer (legal identity, page x/y) lives in @page margin boxes so that it
- * appears on every page, also when the bulk renderer prints many documents at once.
+ * appears on every page, also when the bulk renderer prints many documents at once. The body names the kind of
+ * document so that the bulk renderer only prints documents of one kind together: with Chromium 156 a delivery note
+ * printed after an invoice in one print was laid out a few pixels differently from the same note printed alone.
  */
 export function renderDocumentHtml(doc: PrintableDocument): string {
   const title = `${DOCUMENT_TITLES[doc.kind]} ${doc.number ?? 'brouillon'}`;
@@ -27,7 +29,7 @@ export function renderDocumentHtml(doc: PrintableDocument): string {
   ].join('');
   return (
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
-    `<style>${DOCUMENT_CSS}${watermarkCss(doc.watermark)}${pageFooterCss(footerLines)}</style></head><body>${body}</body></html>`
+    `<style>${DOCUMENT_CSS}${watermarkCss(doc.watermark)}${pageFooterCss(footerLines)}</style></head><body class="doc-${doc.kind}">${body}</body></html>`
   );
 }
 
