@@ -42,6 +42,7 @@ const domainEdges = {
   'domain:billing': ['domain:org', 'domain:crm', 'domain:catalog', 'domain:billing-engine', 'domain:ledger-lock', 'domain:documents'],
   'domain:banking': ['domain:org', 'domain:crm', 'domain:billing-engine', 'domain:ledger-lock', 'domain:documents', 'domain:billing'],
   'domain:accounting': ['domain:org', 'domain:crm', 'domain:catalog', 'domain:billing-engine', 'domain:ledger-lock', 'domain:billing', 'domain:banking'],
+  'domain:einvoicing': ['domain:org', 'domain:crm', 'domain:catalog', 'domain:billing-engine', 'domain:ledger-lock', 'domain:documents', 'domain:billing', 'domain:banking'],
 };
 
 const depConstraints = [

@@ -13,6 +13,7 @@ import { LedgerLockModule } from '@comptoir/ledger-lock';
 import { BillingModule } from '@comptoir/billing';
 import { BankingModule } from '@comptoir/banking';
 import { AccountingModule } from '@comptoir/accounting';
+import { EInvoicingModule } from '@comptoir/einvoicing';
 import { StorageModule } from '@comptoir/platform/storage';
 import { ENTITIES } from '@comptoir/runtime';
 
@@ -39,6 +40,7 @@ export class AppModule {
         BillingModule,
         BankingModule,
         AccountingModule,
+        EInvoicingModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { CrmWorkerModule } from '@comptoir/crm';
 import { LedgerLockWorkerModule } from '@comptoir/ledger-lock';
 import { BillingWorkerModule } from '@comptoir/billing';
 import { BankingWorkerModule } from '@comptoir/banking';
+import { EInvoicingWorkerModule } from '@comptoir/einvoicing';
 import { StorageModule } from '@comptoir/platform/storage';
 import { ENTITIES } from '@comptoir/runtime';
 
@@ -28,6 +29,7 @@ export class WorkerModule {
         StorageModule,
         BillingWorkerModule,
         BankingWorkerModule,
+        EInvoicingWorkerModule,
       ],
     };
   }

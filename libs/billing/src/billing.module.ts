@@ -9,6 +9,7 @@ import { DocumentDrafting } from './document/document-drafting';
 import { DocumentLineFactory } from './document/document-lines';
 import { DocumentValidationService } from './document/document-validation.service';
 import { SalesDocumentService } from './document/sales-document.service';
+import { SnapshotExtensions } from './document/snapshot-extensions';
 import { DocumentPdfService } from './pdf/document-pdf.service';
 import { DunningPlanner } from './dunning/dunning-planner';
 import { DUNNING_CONTROLLERS, DUNNING_PROVIDERS, DUNNING_WORKER_PROVIDERS } from './dunning/dunning.providers';
@@ -31,8 +32,8 @@ import { BillingSettingsService } from './settings/billing-settings.service';
 @Module({
   imports: [CatalogModule, PdfModule, LedgerLockModule.forSources([...PAYMENT_SEAL_SOURCES, SalesDocumentSealSource])],
   controllers: [...PAYMENT_CONTROLLERS, InvoiceBatchController, QuotesController, OrdersController, DeliveryNotesController, InvoicesController, DocumentMapController, BillingSettingsController, ...DEPOSIT_CONTROLLERS, ReceivablesController, ...DUNNING_CONTROLLERS],
-  providers: [...DEPOSIT_PROVIDERS, ...PAYMENT_PROVIDERS, SalesDocumentService, DocumentDrafting, DocumentLineFactory, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, CashFlowForecastService, InvoiceCashFlowSource, ...DUNNING_PROVIDERS],
-  exports: [...PAYMENT_PROVIDERS, SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, DunningPlanner],
+  providers: [...DEPOSIT_PROVIDERS, ...PAYMENT_PROVIDERS, SalesDocumentService, DocumentDrafting, DocumentLineFactory, SnapshotExtensions, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, CashFlowForecastService, InvoiceCashFlowSource, ...DUNNING_PROVIDERS],
+  exports: [...PAYMENT_PROVIDERS, SnapshotExtensions, SalesDocumentService, DocumentValidationService, BatchValidationService, BillingSettingsService, DocumentPdfService, ReceivablesService, CashFlowSourceRegistry, DunningPlanner],
 })
 export class BillingModule {}
 
@@ -40,5 +41,6 @@ export class BillingModule {}
 @Module({
   imports: [PdfModule, LedgerLockCoreModule],
   providers: [OriginalPdfHandler, DocumentPdfService, BillingSettingsService, ...DUNNING_WORKER_PROVIDERS],
+  exports: [DocumentPdfService],
 })
 export class BillingWorkerModule {}

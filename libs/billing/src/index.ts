@@ -6,6 +6,8 @@ export * from './document/sales-document-link.entity';
 export * from './document/document-events';
 export * from './document/sales-document.service';
 export * from './document/document-validation.service';
+export * from './document/snapshot-extensions';
+export { isBusiness, operationCategory } from './document/document-snapshot';
 export * from './document/dto/document.dto';
 export * from './document/dto/document-actions.dto';
 export * from './document/dto/document-response.dto';

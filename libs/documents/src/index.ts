@@ -3,3 +3,4 @@ export * from './invoice-mentions';
 export * from './render-document-html';
 export * from './sample-documents';
 export { formatDate, formatMoney } from './format';
+export * from './einvoice/einvoice.model';

@@ -9,6 +9,7 @@ import { documentLines, documents, updateLineNets } from '../document/document-s
 import { applyTotals } from '../document/document-totals';
 import { validatedRowsUpdate } from '../document/validated-rows';
 import { SettlementLedger } from '../payments/settlement-ledger';
+import { SnapshotExtensions } from '../document/snapshot-extensions';
 import { testNumber, validator } from '../document/document-validation.service';
 import { SalesDocumentLineEntity } from '../document/sales-document-line.entity';
 import { SalesDocumentEntity } from '../document/sales-document.entity';
@@ -28,6 +29,7 @@ export class BatchValidationService {
     private readonly seals: SealService,
     private readonly periods: PeriodGuard,
     private readonly settlements: SettlementLedger,
+    private readonly extensions: SnapshotExtensions,
   ) {}
 
   validate(ctx: TenantContext, ids: string[]): Promise<{ id: string; number: string }[]> {
@@ -43,6 +45,7 @@ export class BatchValidationService {
     const docs = await documents(tx).query('d').andWhere('d.id = ANY(:ids)', { ids }).andWhere(`d.type = 'invoice'`).orderBy('d.id').setLock('pessimistic_write').getMany();
     await this.assertValidatable(tx, ids, docs);
     const lines = await this.linesByDocument(tx, docs);
+    const extend = await this.extensions.prepare(tx, docs);
     const changedNets = docs.flatMap((doc) => applyTotals(doc, lines.get(doc.id) ?? [], true));
     await updateLineNets(tx, changedNets);
     // Numbers follow dates: within a series, the earliest draft takes the lowest number.
@@ -53,6 +56,7 @@ export class BatchValidationService {
     for (const doc of docs) {
       Object.assign(doc, { status: 'validated', validatedAt: at, validatedBy: validator(tx), updatedAt: at });
       doc.snapshot = buildSnapshot(doc, lines.get(doc.id) ?? [], parts);
+      extend({ doc, lines: lines.get(doc.id) ?? [], snapshot: doc.snapshot });
     }
     // The chain head is locked after the series (the order every validation takes them); then the
     // rows' UPDATE runs in PostgreSQL while the entries are hashed here, the insert queued behind it.

@@ -10,6 +10,7 @@ import { AUDITED } from './document-drafting';
 import { emitDocumentEvent } from './document-events';
 import { DocumentType, numberingSeries, sealKind } from './document-kinds';
 import { buildSnapshot, loadSnapshotParts } from './document-snapshot';
+import { SnapshotExtensions } from './snapshot-extensions';
 import { assertDraft, loadWithLines, LoadedDocument, updateLineNets } from './document-store';
 import { applyTotals } from './document-totals';
 import { validatedRowsUpdate } from './validated-rows';
@@ -40,6 +41,7 @@ export class DocumentValidationService {
     private readonly seals: SealService,
     private readonly settlements: SettlementLedger,
     private readonly credits: CreditSettlementService,
+    private readonly extensions: SnapshotExtensions,
   ) {}
 
   async validate(ctx: TenantContext, type: DocumentType, id: string): Promise<LoadedDocument> {
@@ -57,6 +59,7 @@ export class DocumentValidationService {
       assertDraft(doc);
       const parts = await loadSnapshotParts(tx, [doc]);
       assertOpenUntil(doc.date, parts.closedUntil);
+      const extend = await this.extensions.prepare(tx, [doc]);
       const before = { ...doc };
       await updateLineNets(tx, applyTotals(doc, lines, true));
       let corrected: SalesDocumentEntity | null = null;
@@ -79,6 +82,7 @@ export class DocumentValidationService {
       doc.validatedBy = validator(tx);
       doc.updatedAt = doc.validatedAt;
       doc.snapshot = buildSnapshot(doc, lines, parts);
+      extend({ doc, lines, snapshot: doc.snapshot });
       if (kind) this.seals.sealAtCommit(tx, [{ kind, recordType: 'sales_document', recordId: doc.id, recordDate: doc.date, payload: doc.snapshot }], head!);
       const update = validatedRowsUpdate(tx, [doc]);
       tx.writeAtCommit(update.sql, update.params);

@@ -217,6 +217,10 @@ export class SalesDocumentEntity extends CompanyOwnedEntity {
   @Column('uuid', { nullable: true })
   creditedInvoiceId: string | null;
 
+  /** Where its e-invoice stands (generated, submitted, deposited … cashed_in): kept by the e-invoicing module, null before. */
+  @Column('varchar', { length: 20, nullable: true })
+  einvoiceStatus: string | null;
+
   /** Stored original PDF (set once). */
   @Column('varchar', { length: 512, nullable: true })
   pdfKey: string | null;

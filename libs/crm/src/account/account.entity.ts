@@ -52,6 +52,17 @@ export class AccountEntity extends CompanyOwnedEntity {
   @Column('varchar', { length: 20, nullable: true })
   vatNumber: string | null;
 
+  /**
+   * BT-49: where e-invoices reach this customer (its routing id in the French directory, e.g. its SIREN
+   * or SIREN_SIRET_code). Null: the SIREN is used for a French business.
+   */
+  @Column('varchar', { length: 125, nullable: true })
+  electronicAddress: string | null;
+
+  /** BT-49-1: 0225 (French directory), 0002 (SIREN), 0009 (SIRET), 0088 (GLN), EM (e-mail)… */
+  @Column('varchar', { length: 4, nullable: true })
+  electronicAddressScheme: string | null;
+
   @Column('varchar', { length: 254, nullable: true })
   email: string | null;
 

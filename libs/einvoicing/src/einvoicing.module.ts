@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { BillingModule } from '@comptoir/billing';
+import { BankingModule } from '@comptoir/banking';
+
+/**
+ * E-invoicing for the French reform: the data an e-invoice needs, checked and frozen at validation;
+ * CII, UBL and Factur-X originals made by the worker, stored and sealed; their validation against the
+ * official schematrons; transmission through an approved platform (EInvoicingPlatform) and its
+ * lifecycle statuses; the e-reporting of B2C and international sales.
+ */
+@Module({
+  imports: [BillingModule, BankingModule],
+  controllers: [],
+  providers: [],
+  exports: [],
+})
+export class EInvoicingModule {}
+
+/** The worker's side: the handlers that make the originals and submit them. */
+@Module({
+  imports: [BillingModule, BankingModule],
+  providers: [],
+})
+export class EInvoicingWorkerModule {}

@@ -1,0 +1,10 @@
+export * from './einvoicing.module';
+export * from './settings/einvoicing-settings.entity';
+export * from './originals/einvoice.entity';
+export * from './platform/lifecycle';
+export * from './platform/lifecycle-event.entity';
+
+import { EInvoicingSettingsEntity } from './settings/einvoicing-settings.entity';
+import { EInvoiceEntity } from './originals/einvoice.entity';
+import { EInvoiceLifecycleEventEntity } from './platform/lifecycle-event.entity';
+export const EINVOICING_ENTITIES = [EInvoicingSettingsEntity, EInvoiceEntity, EInvoiceLifecycleEventEntity];
