@@ -39,6 +39,8 @@ const PaymentDetailPage = lazy(() => import('../features/payments/PaymentDetailP
 const CashFlowPage = lazy(() => import('../features/receivables/CashFlowPage').then((m) => ({ default: m.CashFlowPage })));
 const DunningStepsPage = lazy(() => import('../features/dunning/DunningStepsPage').then((m) => ({ default: m.DunningStepsPage })));
 const StripeSettingsPage = lazy(() => import('../features/stripe/StripeSettingsPage').then((m) => ({ default: m.StripeSettingsPage })));
+const EInvoicingSettingsPage = lazy(() => import('../features/einvoicing/EInvoicingSettingsPage').then((m) => ({ default: m.EInvoicingSettingsPage })));
+const EReportingPage = lazy(() => import('../features/einvoicing/EReportingPage').then((m) => ({ default: m.EReportingPage })));
 const ApiKeysPage = lazy(() => import('../features/settings/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 
 /** An expired session anywhere sends the session query back to the server, which then routes to login. */
@@ -102,6 +104,8 @@ export function App() {
                   <Route path="settings/bank" element={<BankAccountsPage />} />
                   <Route path="settings/stripe" element={<StripeSettingsPage />} />
                   <Route path="settings/accounting" element={<AccountingSettingsPage />} />
+                  <Route path="settings/einvoicing" element={<EInvoicingSettingsPage />} />
+                  <Route path="accounting/e-reporting" element={<EReportingPage />} />
                   <Route path="settings" element={<Navigate to="/settings/companies" replace />} />
                   <Route path="settings/companies" element={<CompaniesPage />} />
                   <Route path="settings/establishments" element={<EstablishmentsPage />} />

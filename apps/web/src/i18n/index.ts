@@ -22,12 +22,14 @@ import accountingFr from './accounting.fr.json';
 import accountingEn from './accounting.en.json';
 import paymentsFr from './payments.fr.json';
 import paymentsEn from './payments.en.json';
+import einvoicingFr from './einvoicing.fr.json';
+import einvoicingEn from './einvoicing.en.json';
 
 /** One catalogue per language, the sales modules in their own files (catalog, sales, ledger). */
-const fr = { ...frBase, payments: paymentsFr, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, banking: bankingFr, stripe: stripeFr, dunning: dunningFr, receivables: receivablesFr, accounting: accountingFr };
+const fr = { ...frBase, payments: paymentsFr, catalog: catalogFr, sales: salesFr, deposits: depositsFr, ledger: ledgerFr, banking: bankingFr, stripe: stripeFr, dunning: dunningFr, receivables: receivablesFr, accounting: accountingFr, einvoicing: einvoicingFr };
 
 /** The English catalogue must hold every French key: the compiler checks it here. */
-const en: typeof fr = { ...enBase, payments: paymentsEn, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, banking: bankingEn, stripe: stripeEn, dunning: dunningEn, receivables: receivablesEn, accounting: accountingEn };
+const en: typeof fr = { ...enBase, payments: paymentsEn, catalog: catalogEn, sales: salesEn, deposits: depositsEn, ledger: ledgerEn, banking: bankingEn, stripe: stripeEn, dunning: dunningEn, receivables: receivablesEn, accounting: accountingEn, einvoicing: einvoicingEn };
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { formatDate, formatDateTime, formatMoney, formatPercent, formatQuantity } from '../../lib/format';
 import { TableHead } from '../../components/TableHead';
 import { InvoiceDunningPanel } from '../dunning/InvoiceDunningPanel';
+import { EInvoicePanel } from '../einvoicing/EInvoicePanel';
 import { BalancePanel } from '../payments/BalancePanel';
 import { ScheduleTable, TotalsPanel } from './TotalsPanel';
 import type { SalesDocument } from './sales-types';
@@ -132,6 +133,7 @@ export function DocumentView({ doc }: { doc: SalesDocument }) {
         </Grid>
       ) : null}
       {doc.type === 'invoice' && doc.validatedAt ? <BalancePanel doc={doc} /> : null}
+      {doc.type === 'invoice' && doc.validatedAt ? <EInvoicePanel doc={doc} /> : null}
       {doc.type === 'invoice' && doc.kind !== 'credit_note' && doc.validatedAt ? <InvoiceDunningPanel invoiceId={doc.id} recoveryStatus={doc.recoveryStatus} /> : null}
     </Stack>
   );

@@ -69,7 +69,10 @@ export function AppLayout() {
     { to: '/receivables/sepa', label: t('banking.nav.sepa'), icon: <IconFile />, scope: 'banking:read' },
   ];
   const ledger: NavItem[] = [{ to: '/ledger/closings', label: t('nav.closings'), icon: <IconShield />, scope: 'ledger:read' }];
-  const accounting: NavItem[] = [{ to: '/accounting/fec', label: t('accounting.nav.fec'), icon: <IconFile />, scope: 'ledger:read' }];
+  const accounting: NavItem[] = [
+    { to: '/accounting/fec', label: t('accounting.nav.fec'), icon: <IconFile />, scope: 'ledger:read' },
+    { to: '/accounting/e-reporting', label: t('einvoicing.nav.eReporting'), icon: <IconReceipt />, scope: 'billing:read' },
+  ];
   const settings: NavItem[] = [
     { to: '/settings/companies', label: t('nav.companies'), icon: <IconBuilding />, scope: 'org:read' },
     { to: '/settings/establishments', label: t('nav.establishments'), icon: <IconStore />, scope: 'org:read' },
@@ -82,6 +85,7 @@ export function AppLayout() {
     { to: '/settings/bank', label: t('banking.nav.bankAccounts'), icon: <IconBuilding />, scope: 'banking:read' },
     { to: '/settings/stripe', label: t('stripe.settings.title'), icon: <IconLock />, scope: 'banking:read' },
     { to: '/settings/accounting', label: t('accounting.nav.settings'), icon: <IconSettings />, scope: 'ledger:read' },
+    { to: '/settings/einvoicing', label: t('einvoicing.nav.settings'), icon: <IconMail />, scope: 'billing:read' },
   ];
 
   const switchCompany = (id: string | null) => {

@@ -1,0 +1,34 @@
+/**
+ * The e-invoicing shapes the SPA reads (docs: /work/notes contracts §4–§7), named once here so the
+ * screens share them.
+ */
+export const EINVOICE_FORMATS = ['facturx', 'cii', 'ubl'] as const;
+export type EInvoiceFormat = (typeof EINVOICE_FORMATS)[number];
+
+export const EINVOICE_PROFILES = ['EN16931', 'EXTENDED-CTC-FR'] as const;
+export type EInvoiceProfile = (typeof EINVOICE_PROFILES)[number];
+
+/** Ours before the platform answers, then the CDAR lifecycle statuses (codes 200 to 213). */
+export const EINVOICE_STATUSES = [
+  'pending',
+  'generated',
+  'submitted',
+  'failed',
+  'deposited',
+  'issued',
+  'received',
+  'made_available',
+  'taken_over',
+  'approved',
+  'partially_approved',
+  'disputed',
+  'suspended',
+  'completed',
+  'refused',
+  'payment_transmitted',
+  'cashed_in',
+  'rejected',
+] as const;
+export type EInvoiceStatus = (typeof EINVOICE_STATUSES)[number];
+
+export type EInvoiceFlow = 'B2B' | 'B2BINT' | 'B2C';
