@@ -15,6 +15,7 @@ export * from './settings/billing-settings.entity';
 export * from './settings/billing-defaults';
 export * from './settings/billing-settings.service';
 export * from './pdf/document-pdf.service';
+export { SEALED_VALIDATED_EVENTS } from './pdf/original-pdf.handler';
 export * from './payments/payment.entity';
 export * from './payments/payment-allocation.entity';
 export * from './payments/settlement-ledger';

@@ -110,6 +110,7 @@ export class SalesDocumentResponseDto extends TimestampsDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null, description: 'Credit notes: the invoice they correct' }) creditedInvoiceId: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) validatedAt: string | null;
   @ApiProperty({ example: false, description: 'The original PDF is stored' }) hasOriginalPdf: boolean;
+  @ApiProperty({ example: 'generated', nullable: true, type: String, description: 'Invoices, credit notes and deposit invoices: where the e-invoice stands (generated, submitted, then the platform lifecycle: deposited … cashed_in, rejected); null before its originals are made' }) einvoiceStatus: string | null;
   @ApiProperty({ enum: PAYMENT_STATUSES, nullable: true, example: 'partially_paid', description: 'Validated invoices and deposit invoices only' }) paymentStatus: PaymentStatusOfInvoice | null;
   @ApiProperty({ type: DocumentBalanceDto, nullable: true, description: 'The live position (payments, credit notes); null on drafts, TEST mode and other types. Never part of the sealed totals' }) balance: DocumentBalanceDto | null;
   @ApiProperty({ enum: COLLECTION_STATUSES, nullable: true, example: null, description: 'pending while a SEPA or Stripe collection is in flight' }) collectionStatus: CollectionStatus | null;
@@ -134,6 +135,7 @@ export class SalesDocumentSummaryDto extends TimestampsDto {
   @ApiProperty({ example: '300.00' }) gross: string;
   @ApiProperty({ example: '300.00' }) due: string;
   @ApiProperty({ example: false }) testMode: boolean;
+  @ApiProperty({ example: 'generated', nullable: true, type: String, description: 'Invoices, credit notes and deposit invoices: where the e-invoice stands (generated, submitted, then the platform lifecycle: deposited … cashed_in, rejected); null before its originals are made' }) einvoiceStatus: string | null;
   @ApiProperty({ enum: PAYMENT_STATUSES, nullable: true, example: 'unpaid' }) paymentStatus: PaymentStatusOfInvoice | null;
   @ApiProperty({ type: DocumentBalanceDto, nullable: true }) balance: DocumentBalanceDto | null;
   @ApiProperty({ enum: COLLECTION_STATUSES, nullable: true, example: null }) collectionStatus: CollectionStatus | null;
