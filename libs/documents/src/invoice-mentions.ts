@@ -1,5 +1,5 @@
 import { formatDate, formatMoney, formatPercent, isNonZero } from './format';
-import { PrintableDocument, VatCategoryCode } from './printable-document';
+import { PrintableDocument, PrintableLegal, VatCategoryCode } from './printable-document';
 
 export const NO_EARLY_PAYMENT_DISCOUNT = "Pas d'escompte pour paiement anticipé";
 export const RECOVERY_INDEMNITY = 'Indemnité forfaitaire pour frais de recouvrement : 40 €';
@@ -39,14 +39,19 @@ export function invoiceMentions(doc: PrintableDocument): string[] {
   if (isNonZero(doc.totals.deposits)) mentions.push(`Acomptes déduits : ${formatMoney(doc.totals.deposits!, doc.currency)} TTC (factures d'acompte rappelées ligne à ligne)`);
   mentions.push(earlyPaymentMention(doc));
   if (doc.buyerIsBusiness) {
-    mentions.push(doc.legal.latePenaltyText.trim() || DEFAULT_LATE_PENALTY);
+    mentions.push(latePenaltyMention(doc.legal));
     mentions.push(RECOVERY_INDEMNITY);
   } else if (doc.legal.latePenaltyText.trim()) mentions.push(doc.legal.latePenaltyText.trim());
   return mentions;
 }
 
-/** The document's early-payment discount, else the company's wording, else the legal "no discount" sentence. */
-function earlyPaymentMention(doc: PrintableDocument): string {
+/** The company's late-payment penalty wording, else the legal default (printed on B2B invoices, the e-invoice's PMD note). */
+export function latePenaltyMention(legal: Pick<PrintableLegal, 'latePenaltyText'>): string {
+  return legal.latePenaltyText.trim() || DEFAULT_LATE_PENALTY;
+}
+
+/** The document's early-payment discount, else the company's wording, else the legal "no discount" sentence (also the e-invoice's AAB note). */
+export function earlyPaymentMention(doc: { legal: Pick<PrintableLegal, 'earlyPaymentDiscount' | 'earlyPaymentText'> }): string {
   const discount = doc.legal.earlyPaymentDiscount;
   if (discount) {
     const within = discount.withinDays === 0 ? 'comptant' : `sous ${discount.withinDays} jour${discount.withinDays > 1 ? 's' : ''}`;

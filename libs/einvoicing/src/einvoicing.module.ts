@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@comptoir/billing';
 import { BankingModule } from '@comptoir/banking';
+import { EInvoiceSnapshotExtension } from './completeness/einvoice-snapshot.extension';
 
 /**
  * E-invoicing for the French reform: the data an e-invoice needs, checked and frozen at validation;
@@ -11,7 +12,7 @@ import { BankingModule } from '@comptoir/banking';
 @Module({
   imports: [BillingModule, BankingModule],
   controllers: [],
-  providers: [],
+  providers: [EInvoiceSnapshotExtension],
   exports: [],
 })
 export class EInvoicingModule {}

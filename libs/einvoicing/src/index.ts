@@ -3,6 +3,8 @@ export * from './settings/einvoicing-settings.entity';
 export * from './originals/einvoice.entity';
 export * from './platform/lifecycle';
 export * from './platform/lifecycle-event.entity';
+export * from './completeness/einvoice-section';
+export { EINVOICE_INCOMPLETE } from './completeness/einvoice-incomplete';
 
 import { EInvoicingSettingsEntity } from './settings/einvoicing-settings.entity';
 import { EInvoiceEntity } from './originals/einvoice.entity';
