@@ -4,3 +4,4 @@ export * from './render-document-html';
 export * from './sample-documents';
 export { formatDate, formatMoney } from './format';
 export * from './einvoice/einvoice.model';
+export * from './einvoice/facturx';
