@@ -5,3 +5,4 @@ export * from './sample-documents';
 export { formatDate, formatMoney } from './format';
 export * from './einvoice/einvoice.model';
 export * from './einvoice/facturx';
+export { writeCii } from './einvoice/cii/cii-writer';

@@ -114,6 +114,11 @@ export interface EInvoiceParty {
 export interface EInvoiceSeller extends EInvoiceParty {
   /** BT-33: legal form, share capital, RCS (« SAS au capital de 10 000 € – RCS Paris 123 456 789 »). */
   legalInfo: string | null;
+  /**
+   * BT-32 seller tax registration id (CII scheme FC), for a seller without a VAT number: EN 16931 wants
+   * BT-31 or BT-32 on exempt (E) invoices (BR-E-02), e.g. a company under the 293 B franchise.
+   */
+  taxRegistration?: string | null;
 }
 
 /** BG-16: UNTDID 4461 codes: 30 credit transfer, 58 SEPA credit transfer, 59 SEPA direct debit, 48 card, 20 cheque, 10 cash, 97 clearing between partners. */

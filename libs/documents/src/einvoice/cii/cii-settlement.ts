@@ -1,0 +1,93 @@
+import type { EInvoice, EInvoiceAllowanceCharge, EInvoicePaymentMeans, EInvoiceVatBreakdown } from '../einvoice.model';
+import { categoryTax } from './cii-tax';
+import { indicator, qdtDate, udtDate, type XmlNode } from './cii-xml';
+
+/** ram:ApplicableHeaderTradeSettlement, in the XSD's element order. */
+export function headerSettlement(invoice: EInvoice): XmlNode {
+  const debit = invoice.paymentMeans.find((means) => means.directDebit)?.directDebit ?? null;
+  const remittance = invoice.paymentMeans.find((means) => means.remittance)?.remittance ?? null;
+  const { totals } = invoice;
+  return {
+    'ram:CreditorReferenceID': debit?.creditorId ?? null,
+    'ram:PaymentReference': remittance,
+    'ram:InvoiceCurrencyCode': invoice.currency,
+    'ram:SpecifiedTradeSettlementPaymentMeans': invoice.paymentMeans.map(paymentMeans),
+    'ram:ApplicableTradeTax': invoice.vatBreakdown.map((group) => vatBreakdown(group, invoice.vatPointDate)),
+    'ram:BillingSpecifiedPeriod': invoice.period
+      ? { 'ram:StartDateTime': udtDate(invoice.period.start), 'ram:EndDateTime': udtDate(invoice.period.end) }
+      : null,
+    'ram:SpecifiedTradeAllowanceCharge': [
+      ...invoice.allowances.map((allowance) => allowanceCharge(allowance, false)),
+      ...invoice.charges.map((charge) => allowanceCharge(charge, true)),
+    ],
+    'ram:SpecifiedTradePaymentTerms':
+      invoice.paymentTermsText || invoice.dueDate || debit
+        ? {
+            'ram:Description': invoice.paymentTermsText,
+            'ram:DueDateDateTime': invoice.dueDate ? udtDate(invoice.dueDate) : null,
+            'ram:DirectDebitMandateID': debit?.mandateReference ?? null,
+          }
+        : null,
+    'ram:SpecifiedTradeSettlementHeaderMonetarySummation': {
+      'ram:LineTotalAmount': totals.lineNetTotal,
+      'ram:ChargeTotalAmount': totals.chargeTotal,
+      'ram:AllowanceTotalAmount': totals.allowanceTotal,
+      'ram:TaxBasisTotalAmount': totals.netTotal,
+      'ram:TaxTotalAmount': { '@currencyID': invoice.currency, '#': totals.vatTotal },
+      'ram:RoundingAmount': isZero(totals.rounding) ? null : totals.rounding,
+      'ram:GrandTotalAmount': totals.grossTotal,
+      'ram:TotalPrepaidAmount': totals.prepaid,
+      'ram:DuePayableAmount': totals.due,
+    },
+    'ram:InvoiceReferencedDocument': invoice.precedingInvoices.map((preceding) => ({
+      'ram:IssuerAssignedID': preceding.number,
+      'ram:FormattedIssueDateTime': qdtDate(preceding.issueDate),
+    })),
+  };
+}
+
+/** BG-16 with BG-17 (credit transfer) or BT-91 (the debited account of a direct debit, BG-19). */
+function paymentMeans(means: EInvoicePaymentMeans): XmlNode {
+  return {
+    'ram:TypeCode': means.code,
+    'ram:Information': means.text,
+    'ram:PayerPartyDebtorFinancialAccount': means.directDebit?.debitedIban ? { 'ram:IBANID': means.directDebit.debitedIban } : null,
+    'ram:PayeePartyCreditorFinancialAccount': means.creditTransfer
+      ? { 'ram:IBANID': means.creditTransfer.iban, 'ram:AccountName': means.creditTransfer.accountName }
+      : null,
+    'ram:PayeeSpecifiedCreditorFinancialInstitution': means.creditTransfer?.bic ? { 'ram:BICID': means.creditTransfer.bic } : null,
+  };
+}
+
+/** BG-23. BT-7 (tax point date) and BT-8 (its type code) exclude each other (BR-CO-03): the date wins. */
+function vatBreakdown(group: EInvoiceVatBreakdown, vatPointDate: string | null): XmlNode {
+  const { 'ram:RateApplicablePercent': rate, ...tax } = categoryTax(group.category, group.rate);
+  return {
+    'ram:CalculatedAmount': group.taxAmount,
+    'ram:TypeCode': tax['ram:TypeCode'],
+    'ram:ExemptionReason': group.exemptionReason,
+    'ram:BasisAmount': group.taxableAmount,
+    'ram:CategoryCode': tax['ram:CategoryCode'],
+    'ram:ExemptionReasonCode': group.exemptionReasonCode,
+    'ram:TaxPointDate': vatPointDate ? { 'udt:DateString': { '@format': '102', '#': vatPointDate.replaceAll('-', '') } } : null,
+    'ram:DueDateTypeCode': vatPointDate ? null : group.dueDateTypeCode,
+    'ram:RateApplicablePercent': rate,
+  };
+}
+
+/** BG-20 (ChargeIndicator false) / BG-21 (true). */
+function allowanceCharge(item: EInvoiceAllowanceCharge, charge: boolean): XmlNode {
+  return {
+    'ram:ChargeIndicator': indicator(charge),
+    'ram:CalculationPercent': item.percent,
+    'ram:BasisAmount': item.baseAmount,
+    'ram:ActualAmount': item.amount,
+    'ram:ReasonCode': item.reasonCode,
+    'ram:Reason': item.reason,
+    'ram:CategoryTradeTax': categoryTax(item.vatCategory, item.vatRate),
+  };
+}
+
+function isZero(amount: string): boolean {
+  return /^-?0*(\.0*)?$/.test(amount);
+}
