@@ -6,3 +6,4 @@ export { formatDate, formatMoney } from './format';
 export * from './einvoice/einvoice.model';
 export * from './einvoice/facturx';
 export { writeCii } from './einvoice/cii/cii-writer';
+export { writeUbl } from './einvoice/ubl/ubl-writer';
