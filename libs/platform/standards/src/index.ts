@@ -1,1 +1,2 @@
 export * from './standards';
+export * from './xsd';

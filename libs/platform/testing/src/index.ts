@@ -2,4 +2,3 @@ export * from './test-postgres';
 export * from './test-config';
 export * from './test-database';
 export * from '@comptoir/platform/standards';
-export * from './xsd';

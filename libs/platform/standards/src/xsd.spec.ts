@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { standardsFile, standardsSuiteTitle } from '@comptoir/platform/standards';
+import { standardsFile, standardsSuiteTitle } from './standards';
 import { validateAgainstXsd } from './xsd';
 
 const XSD = ['sepa', 'xsd', 'pain.008.001.02.xsd'];
