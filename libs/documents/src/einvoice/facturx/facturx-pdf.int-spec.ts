@@ -189,4 +189,12 @@ describeWithChromium(config.chromiumPath)('Factur-X PDF/A-3 from a Chromium prin
     expect(xmp).toContain('<rdf:li>Dupont &amp; Fils &lt;SARL&gt;</rdf:li>');
     expect(await poppler('pdfinfo', [], pdf)).toMatch(/^Author:\s+Dupont & Fils <SARL>$/m);
   });
+
+  it('makes the link annotations Chromium writes for an <a href> printable, as PDF/A requires', async () => {
+    const linked = await renderer.render('<!doctype html><html><body><p><a href="https://example.org/cgv">Conditions générales</a></p></body></html>');
+    const annotation = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).getPage(0).node.Annots()?.lookup(0, PDFDict);
+    expect((await annotation(linked))?.get(name('Subtype'))).toBe(name('Link'));
+    const printed = await annotation(await toFacturX(linked, CII, META));
+    expect(printed?.lookup(name('F'), PDFNumber).asNumber()).toBe(4);
+  });
 });

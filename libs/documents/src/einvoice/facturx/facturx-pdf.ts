@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AFRelationship, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { AFRelationship, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { buildFacturXXmp, FACTURX_FILENAME, FacturXConformanceLevel, FacturXXmpFields } from './facturx-xmp';
 import { listFonts } from './pdf-fonts';
 import { SRGB_OUTPUT_CONDITION, srgbIccProfile } from './srgb-icc';
@@ -21,6 +21,9 @@ export interface FacturXMeta {
 export const FACTURX_AF_RELATIONSHIP = AFRelationship.Alternative;
 export const FACTURX_MIME_TYPE = 'text/xml';
 const CREATOR_TOOL = 'Comptoir';
+/** Annotation flags (PDF 32000-1 table 165): PDF/A wants Print set and the four that hide an annotation cleared. */
+const ANNOTATION_PRINT = 4;
+const ANNOTATION_HIDING = 1 | 2 | 32 | 256; // Invisible, Hidden, NoView, ToggleNoView
 const PRODUCER_SUFFIX = 'Comptoir Factur-X (pdf-lib)';
 
 /**
@@ -52,6 +55,7 @@ export async function toFacturX(pdf: Uint8Array, cii: string, meta: FacturXMeta)
   writeInfo(doc, fields);
   writeMetadata(doc, buildFacturXXmp(fields));
   writeOutputIntent(doc);
+  makeAnnotationsPrintable(doc);
   await doc.attach(xml, FACTURX_FILENAME, {
     mimeType: FACTURX_MIME_TYPE,
     description: `Factur-X ${meta.conformanceLevel} invoice ${meta.documentNumber}`,
@@ -95,6 +99,19 @@ function writeOutputIntent(doc: PDFDocument): void {
     DestOutputProfile: doc.context.register(profile),
   });
   doc.catalog.set(PDFName.of('OutputIntents'), doc.context.obj([doc.context.register(intent)]));
+}
+
+/** Chromium writes its link annotations (an `<a href>` in the HTML) without /F: PDF/A wants them printed. */
+function makeAnnotationsPrintable(doc: PDFDocument): void {
+  for (const page of doc.getPages()) {
+    const annotations = page.node.Annots();
+    for (let i = 0; i < (annotations?.size() ?? 0); i++) {
+      const annotation = annotations!.lookupMaybe(i, PDFDict);
+      if (!annotation) continue;
+      const flags = annotation.lookupMaybe(PDFName.of('F'), PDFNumber)?.asNumber() ?? 0;
+      annotation.set(PDFName.of('F'), PDFNumber.of((flags | ANNOTATION_PRINT) & ~ANNOTATION_HIDING));
+    }
+  }
 }
 
 function wholeSeconds(date: Date): Date {
