@@ -8,6 +8,7 @@ export * from './validation/validation-report';
 export * from './validation/standards-unavailable.error';
 export * from './completeness/einvoice-section';
 export { EINVOICE_INCOMPLETE } from './completeness/einvoice-incomplete';
+export { toEInvoice } from './mapping/to-einvoice';
 
 import { EInvoicingSettingsEntity } from './settings/einvoicing-settings.entity';
 import { EInvoiceEntity } from './originals/einvoice.entity';
