@@ -9,12 +9,9 @@ import { ApiError } from '../../lib/api';
 import { useEInvoicingSettings, useUpdateEInvoicingSettings, type EInvoicingSettings, type EInvoicingSettingsBody } from './einvoicing-api';
 import { EINVOICE_FORMATS, EINVOICE_PROFILES, type EInvoiceFormat, type EInvoiceProfile } from './einvoicing-types';
 
-/** The adapters the API registers today; a company set to another one (a real PA) keeps it listed. */
-const KNOWN_PLATFORMS = ['none', 'fake'] as const;
-
 const SHOWN_FIELDS = ['enabled', 'electronicAddress', 'electronicAddressScheme', 'profile', 'platform', 'transmitFormat', 'autoTransmit'];
 
-interface FormState extends Omit<EInvoicingSettings, 'electronicAddress'> {
+interface FormState extends Omit<EInvoicingSettingsBody, 'electronicAddress'> {
   electronicAddress: string;
 }
 
@@ -37,7 +34,8 @@ function EInvoicingForm({ settings }: { settings: EInvoicingSettings }) {
     setSaved(false);
     setState((prev) => ({ ...prev, [field]: value }));
   };
-  const platforms: string[] = KNOWN_PLATFORMS.includes(state.platform as (typeof KNOWN_PLATFORMS)[number]) ? [...KNOWN_PLATFORMS] : [...KNOWN_PLATFORMS, state.platform];
+  // The adapters this deployment registers; a company still set to a removed one keeps it listed.
+  const platforms = settings.platforms.includes(settings.platform) ? settings.platforms : [...settings.platforms, settings.platform];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { TableHead } from '../../components/TableHead';
-import type { CheckResult, ValidationCheck, ValidationIssue, ValidationReport } from './einvoicing-api';
+import type { CheckResult, FacturXInspection, ValidationCheck, ValidationIssue, ValidationReport } from './einvoicing-api';
 
 const FLAG_COLORS: Record<ValidationIssue['flag'], string> = { fatal: 'red', warning: 'orange', information: 'gray' };
 
@@ -124,14 +124,52 @@ function ReportSection({ title, report }: { title: string; report: ValidationRep
   );
 }
 
-/** The validation report of each syntax the document is served in. */
+/** What a PDF/A-3 checker looks at first: no PDF/A validator runs here, so the structure is shown as read. */
+function PdfInspection({ pdf }: { pdf: FacturXInspection }) {
+  const { t } = useTranslation();
+  const embeddedFonts = pdf.fonts.filter((f) => f.embedded).length;
+  const rows: [string, string, boolean][] = [
+    [t('einvoicing.check.pdf.pdfa'), pdf.pdfaPart ? `PDF/A-${pdf.pdfaPart}${pdf.pdfaConformance ?? ''}` : '—', pdf.pdfaPart === 3],
+    [t('einvoicing.check.pdf.facturx'), [pdf.facturX.conformanceLevel, pdf.facturX.version].filter(Boolean).join(' · ') || '—', pdf.facturXSchemaDeclared && Boolean(pdf.facturX.conformanceLevel)],
+    [t('einvoicing.check.pdf.attachment'), pdf.attachment ? `${pdf.attachment.name} (${pdf.attachment.afRelationship ?? '—'})` : '—', Boolean(pdf.attachment?.inCatalogAF)],
+    [t('einvoicing.check.pdf.outputIntent'), pdf.outputIntent ? (pdf.outputIntent.outputConditionIdentifier ?? pdf.outputIntent.subtype) : '—', Boolean(pdf.outputIntent)],
+    [t('einvoicing.check.pdf.fonts'), t('einvoicing.check.pdf.fontsEmbedded', { embedded: embeddedFonts, count: pdf.fonts.length }), embeddedFonts === pdf.fonts.length],
+  ];
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('einvoicing.check.pdf.title')}>
+      <Title order={3} fz="sm" fw={650} mb="xs">
+        {t('einvoicing.check.pdf.title')}
+      </Title>
+      <Table verticalSpacing={4}>
+        <Table.Tbody>
+          {rows.map(([label, value, ok]) => (
+            <Table.Tr key={label}>
+              <Table.Th scope="row" w={220} fw={500} fz="sm">
+                {label}
+              </Table.Th>
+              <Table.Td fz="sm">{value}</Table.Td>
+              <Table.Td w={60}>
+                <Badge color={ok ? 'teal' : 'red'} variant="light" size="xs" radius="sm">
+                  {ok ? t('einvoicing.check.pdf.ok') : t('einvoicing.check.pdf.missing')}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** The validation report of each syntax the document is served in, and the Factur-X PDF's structure. */
 export function ValidationReportView({ result }: { result: CheckResult }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
       <ReportSection title={t('einvoicing.formats.cii')} report={result.cii} />
       <ReportSection title={t('einvoicing.formats.ubl')} report={result.ubl} />
-      <ReportSection title={t('einvoicing.check.facturxXml')} report={result.facturx.xml} />
+      <PdfInspection pdf={result.facturx.pdf} />
+      {result.facturx.xml ? <ReportSection title={t('einvoicing.check.facturxXml')} report={result.facturx.xml} /> : null}
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { useCompanyKey } from '../../app/company';
 import { ApiError, companyStore } from '../../lib/api';
 import type { EInvoiceFlow, EInvoiceFormat, EInvoiceProfile, EInvoiceStatus } from './einvoicing-types';
 
-export interface EInvoicingSettings {
+export interface EInvoicingSettingsBody {
   enabled: boolean;
   electronicAddress: string | null;
   electronicAddressScheme: string;
@@ -12,7 +12,11 @@ export interface EInvoicingSettings {
   transmitFormat: EInvoiceFormat;
   autoTransmit: boolean;
 }
-export type EInvoicingSettingsBody = EInvoicingSettings;
+export interface EInvoicingSettings extends EInvoicingSettingsBody {
+  /** The values `platform` accepts on this deployment. */
+  platforms: string[];
+  updatedAt: string | null;
+}
 
 export interface LifecycleEvent {
   code: number;
@@ -67,10 +71,23 @@ export interface ValidationReport {
   checks: ValidationCheck[];
   durationMs: number;
 }
+export interface FacturXInspection {
+  pdfVersion: string;
+  encrypted: boolean;
+  trailerId: boolean;
+  pdfaPart: number | null;
+  pdfaConformance: string | null;
+  facturX: { documentType: string | null; documentFileName: string | null; version: string | null; conformanceLevel: string | null };
+  facturXSchemaDeclared: boolean;
+  outputIntent: { subtype: string; outputConditionIdentifier: string | null; iccComponents: number | null } | null;
+  attachment: { name: string; mimeType: string | null; afRelationship: string | null; inCatalogAF: boolean; size: number } | null;
+  fonts: { name: string; subtype: string; embedded: boolean }[];
+}
 export interface CheckResult {
   cii: ValidationReport;
   ubl: ValidationReport;
-  facturx: { pdf: Record<string, unknown>; xml: ValidationReport };
+  /** `xml` is null when the PDF embeds no factur-x.xml. */
+  facturx: { pdf: FacturXInspection; xml: ValidationReport | null };
 }
 
 export interface EReportingB2cRow {

@@ -1,0 +1,164 @@
+/**
+ * Browser journey of e-invoicing: the company enters the reform's scope on the e-invoicing settings
+ * page (a wrong scheme is refused by the server, under its field), an invoice to a customer without a
+ * billing address is refused at validation naming each missing field, an invoice to a complete French
+ * business is validated and its e-invoice panel shows the B2B flow, serves the Factur-X (a PDF) and
+ * reaches "generated", its validation report opens (or says the standards are not installed), it is
+ * sent to the local test platform, the list shows its e-status, the customer form offers the routing
+ * address, and the e-reporting page shows its tables.
+ *
+ *   node -r ./tools/register.cjs apps/web-e2e/src/einvoicing-journey.ts     # this journey alone
+ */
+import { frenchVatNumber } from '@comptoir/platform/kernel';
+import { standardsFile } from '@comptoir/platform/standards';
+import { api, assert, eventually, PASSWORD, randomSiren, runMain, visible, type Journey, type JourneyContext } from './support/harness';
+
+const CUSTOMER = 'Brasserie Durand';
+const INCOMPLETE = 'Cave Leroux';
+const ADDRESS = { line1: '8 quai de la Loire', postalCode: '44000', city: 'Nantes', country: 'FR' };
+let customerId = '';
+let invoiceId = '';
+let incompleteId = '';
+let invoiceNumber = '';
+
+/** The check endpoint answers 501 standards_unavailable when the official artefacts are not installed. */
+const STANDARDS_PRESENT = Boolean(standardsFile('en16931-cii') && standardsFile('en16931-ubl') && standardsFile('facturx'));
+
+const steps: Journey['steps'] = [];
+const test = (name: string, run: (ctx: JourneyContext) => Promise<void>) => steps.push({ name, run });
+
+test("enables e-invoicing in the settings: a wrong scheme is refused under its field, then the settings are saved", async ({ page, base, session, screenshot }) => {
+  await page.goto(`${base}/settings/einvoicing`);
+  await visible(page.getByRole('heading', { name: 'Connexion' }), 'login page');
+  await page.getByLabel('Adresse e-mail').fill(session.email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await visible(page.getByRole('heading', { level: 1, name: 'Facturation électronique' }), 'e-invoicing settings heading');
+
+  await page.getByRole('switch', { name: 'Entreprise dans le périmètre de la réforme' }).check({ force: true });
+  await page.getByRole('textbox', { name: "Schéma d'identification" }).fill('12');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await visible(page.getByText(/electronicAddressScheme/), "the server's field error under the scheme");
+  assert((await page.getByRole('textbox', { name: "Schéma d'identification" }).getAttribute('aria-invalid')) === 'true', 'the scheme field is marked invalid');
+
+  await page.getByRole('textbox', { name: "Schéma d'identification" }).fill('0225');
+  await page.getByRole('textbox', { name: 'Plateforme agréée' }).click();
+  await page.getByRole('option', { name: 'Plateforme de test (locale)' }).click();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await visible(page.getByRole('status').filter({ hasText: 'Réglages enregistrés.' }), 'the settings are saved');
+  await page.reload();
+  assert(await page.getByRole('switch', { name: 'Entreprise dans le périmètre de la réforme' }).isChecked(), 'in scope after a reload');
+  await screenshot('einvoicing-settings');
+});
+
+test('refuses to validate an invoice whose customer has no billing address, naming each missing field', async ({ page, base, screenshot }) => {
+  await page.goto(`${base}/invoices/${incompleteId}`);
+  await visible(page.getByRole('heading', { level: 1, name: 'Facture (brouillon)' }), 'the draft invoice');
+  await page.getByRole('button', { name: 'Valider', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Valider la facture' });
+  await dialog.getByRole('button', { name: 'Valider définitivement' }).click();
+  const alert = dialog.getByRole('alert');
+  await visible(alert.getByText('buyer.address.line1'), 'the missing address line is named');
+  await visible(alert.getByText('buyer.address.city'), 'the missing city is named');
+  await screenshot('einvoice-incomplete');
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await visible(page.getByRole('heading', { level: 1, name: 'Facture (brouillon)' }), 'still a draft: nothing written');
+});
+
+test('validates the B2B invoice: its e-invoice panel shows the flow and serves the Factur-X, a PDF, and reaches "generated"', async ({ page, base, screenshot }) => {
+  await page.goto(`${base}/invoices/${invoiceId}`);
+  await page.getByRole('button', { name: 'Valider', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Valider la facture' }).getByRole('button', { name: 'Valider définitivement' }).click();
+  const heading = await visible(page.getByRole('heading', { level: 1, name: /^Facture \S+$/ }), 'the validated invoice');
+  invoiceNumber = (await heading.innerText()).replace(/^Facture /, '').trim();
+  const panel = page.getByRole('region', { name: 'Facture électronique' });
+  await visible(panel.getByText('B2B France'), 'the B2B flow');
+
+  const served = page.waitForResponse((r) => r.url().includes(`/invoices/${invoiceId}/einvoice?format=facturx`));
+  await panel.getByRole('button', { name: 'Télécharger Factur-X (PDF)' }).click();
+  const response = await served;
+  assert(response.ok(), `the Factur-X is served (HTTP ${response.status()})`);
+  assert((response.headers()['content-type'] ?? '').startsWith('application/pdf'), `served as a PDF (${response.headers()['content-type']})`);
+  assert((await response.body()).subarray(0, 5).toString('latin1') === '%PDF-', 'the file starts with %PDF-');
+  await visible(panel.getByText('Générée', { exact: true }), 'the e-invoice status: generated');
+  await screenshot('einvoice-panel');
+});
+
+test('opens the validation report of each syntax', async ({ page, screenshot }) => {
+  const panel = page.getByRole('region', { name: 'Facture électronique' });
+  await panel.getByRole('button', { name: 'Vérifier' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rapport de validation' });
+  if (!STANDARDS_PRESENT) {
+    await visible(dialog.getByText(/référentiels de validation.*ne sont pas installés/), 'the standards are not installed here');
+  } else {
+    for (const section of ['CII (XML)', 'UBL (XML)', 'XML extrait du Factur-X']) {
+      const report = dialog.getByRole('region', { name: section });
+      await visible(report.getByText('Conforme', { exact: true }), `${section}: valid`, 120_000);
+      await visible(report.getByRole('cell', { name: 'Schématron' }).first(), `${section}: a schematron check is listed`);
+    }
+    const more = dialog.getByRole('button', { name: /^Voir les \d+ anomalie/ });
+    if (await more.count()) {
+      await more.first().click();
+      await visible(dialog.getByRole('columnheader', { name: 'Règle' }), 'the issues of a check, with their rule ids');
+    }
+  }
+  await screenshot('einvoice-check');
+  await page.keyboard.press('Escape');
+});
+
+test('sends the e-invoice to the test platform and shows its lifecycle', async ({ page, screenshot }) => {
+  const panel = page.getByRole('region', { name: 'Facture électronique' });
+  await panel.getByRole('button', { name: 'Transmettre à la plateforme' }).click();
+  await page.getByRole('dialog', { name: 'Transmettre la facture électronique' }).getByRole('button', { name: 'Transmettre à la plateforme' }).click();
+  await visible(panel.getByText('Plateforme de test (locale)'), 'the platform it went to');
+  await eventually(async () => !(await panel.getByText('Générée', { exact: true }).count()), 'the status moved past generated');
+  await screenshot('einvoice-submitted');
+});
+
+test('the invoice list shows the e-invoice status', async ({ page, base, screenshot }) => {
+  await page.goto(`${base}/invoices`);
+  const row = page.getByRole('row').filter({ hasText: invoiceNumber });
+  await visible(row, 'the invoice in the list');
+  await eventually(async () => (await row.first().innerText()).length > 0, 'the row is rendered');
+  const text = await row.first().innerText();
+  assert(/Transmise|Déposée|Émise|Reçue|Mise à disposition/.test(text), `the row shows the e-invoice status (${text.replace(/\s+/g, ' ')})`);
+  await screenshot('invoice-list');
+});
+
+test('the customer form offers the electronic address (BT-49) with its help text', async ({ page, base, screenshot }) => {
+  await page.goto(`${base}/customers/${customerId}/edit`);
+  const field = await visible(page.getByRole('textbox', { name: 'Adresse électronique (BT-49)' }), 'the electronic address field');
+  await visible(page.getByText(/Laissé vide : son SIREN/), 'the help: the SIREN by default');
+  await field.fill('not an address!');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await visible(page.getByText(/electronicAddress/), "the server's refusal under the field");
+  await screenshot('customer-electronic-address');
+});
+
+test('the e-reporting page shows the tables of the period', async ({ page, base, screenshot }) => {
+  await page.goto(`${base}/accounting/e-reporting`);
+  await visible(page.getByRole('heading', { level: 1, name: 'E-reporting' }), 'e-reporting heading');
+  await visible(page.getByRole('region', { name: 'Ventes aux particuliers (B2C), par jour et par taux' }), 'the B2C table');
+  await visible(page.getByRole('region', { name: 'Ventes B2B internationales' }), 'the international table');
+  await visible(page.getByRole('region', { name: 'Encaissements des prestations de services, par taux' }), 'the payment data table');
+  await screenshot('e-reporting');
+});
+
+export const einvoicingJourney: Journey = {
+  name: 'einvoicing',
+  companyName: 'Brasserie Lemoine SAS',
+  setup: async (base, session) => {
+    const me = await api<{ company: { id: string; siren: string } }>(base, 'GET', '/api/v1/me', undefined, session.token);
+    await api(base, 'PATCH', `/api/v1/companies/${me.company.id}`, { vatNumber: frenchVatNumber(me.company.siren), address: { line1: '3 rue des Brasseurs', postalCode: '35000', city: 'Rennes', country: 'FR' } }, session.token);
+    await api(base, 'POST', '/api/v1/bank-accounts', { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', holder: 'Brasserie Lemoine SAS' }, session.token);
+    const customer = await api<{ id: string }>(base, 'POST', '/api/v1/accounts', { name: CUSTOMER, roles: ['customer'], kind: 'company', siren: randomSiren(), email: 'compta@durand.example', billingAddress: ADDRESS }, session.token);
+    customerId = customer.id;
+    const incomplete = await api<{ id: string }>(base, 'POST', '/api/v1/accounts', { name: INCOMPLETE, roles: ['customer'], kind: 'company', siren: randomSiren() }, session.token);
+    const lines = [{ description: 'Fût de bière blonde 30 L', quantity: '2', unitPrice: '95.00', vatRate: '20.00' }];
+    invoiceId = (await api<{ id: string }>(base, 'POST', '/api/v1/invoices', { accountId: customer.id, paymentMethod: 'transfer', lines }, session.token)).id;
+    incompleteId = (await api<{ id: string }>(base, 'POST', '/api/v1/invoices', { accountId: incomplete.id, paymentMethod: 'transfer', lines }, session.token)).id;
+  },
+  steps,
+};
+
+if (require.main === module) runMain([einvoicingJourney]);
