@@ -16,7 +16,7 @@ export interface FacturXMeta {
 
 /**
  * The embedded XML is the full EN 16931 / EXTENDED invoice, i.e. another representation of what the pages show:
- * /Alternative says exactly that, Factur-X 1.0 allows it for these profiles and ZUGFeRD 2.x requires it (ADR 0015).
+ * /Alternative says exactly that; Factur-X 1.0 allows it for these profiles and ZUGFeRD 2.x expects it (ADR 0015).
  */
 export const FACTURX_AF_RELATIONSHIP = AFRelationship.Alternative;
 export const FACTURX_MIME_TYPE = 'text/xml';
