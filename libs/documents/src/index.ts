@@ -7,3 +7,4 @@ export * from './einvoice/einvoice.model';
 export * from './einvoice/facturx';
 export { writeCii } from './einvoice/cii/cii-writer';
 export { writeUbl } from './einvoice/ubl/ubl-writer';
+export { ublSampleEInvoices } from './einvoice/ubl/ubl-sample-einvoices';
