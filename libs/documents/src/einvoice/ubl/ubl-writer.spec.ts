@@ -46,17 +46,15 @@ describe('writeUbl', () => {
     expect(texts(doc, 'cac:InvoicePeriod/cbc:StartDate')).toEqual(['2026-11-01']);
   });
 
-  it('prefixes coded notes with #CODE# and adds the flow as a BAR note once', () => {
+  it('writes the flow as a BAR note first, then the notes, coded ones prefixed with #CODE#', () => {
     const { doc } = parse(writeUbl(sample('standard')));
     expect(texts(doc, 'cbc:Note')).toEqual([
+      '#BAR#B2B',
       '#PMD#Pénalités de retard : trois fois le taux d’intérêt légal.',
       '#PMT#Indemnité forfaitaire pour frais de recouvrement : 40 €.',
       '#AAB#Pas d’escompte pour paiement anticipé.',
       'Merci de votre confiance.',
-      '#BAR#B2B',
     ]);
-    const withBar: EInvoice = { ...sample('standard'), notes: [{ subject: 'BAR', text: 'B2B' }] };
-    expect(texts(parse(writeUbl(withBar)).doc, 'cbc:Note')).toEqual(['#BAR#B2B']);
   });
 
   it('identifies the parties with their schemes: routing address, SIRET, SIREN 0002, VAT id, legal form, and the BT-32 registration of a seller without VAT id', () => {

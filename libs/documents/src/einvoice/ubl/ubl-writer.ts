@@ -63,11 +63,10 @@ function writeHeader(root: XMLBuilder, invoice: EInvoice, kind: UblDocumentKind)
 
 /**
  * BG-1 notes. UBL has no element for the subject code (BT-21): like the French CIUS (and XRechnung), it
- * prefixes the text as `#CODE#text`. The flow's BAR note (BR-FR-20) is added unless the notes carry one.
+ * prefixes the text as `#CODE#text`. The flow's BAR note (BR-FR-20) comes first, as in the CII.
  */
 function notesOf(invoice: EInvoice): EInvoiceNote[] {
-  const hasBar = invoice.notes.some((note) => note.subject === 'BAR');
-  return hasBar ? invoice.notes : [...invoice.notes, { subject: 'BAR', text: invoice.flow }];
+  return [{ subject: 'BAR', text: invoice.flow }, ...invoice.notes];
 }
 
 /** BT-8, unless BT-7 is given: EN 16931 allows only one of them (BR-CO-03). */
