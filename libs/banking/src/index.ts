@@ -20,3 +20,4 @@ import { SepaBatchItemEntity } from './sepa/sepa-batch-item.entity';
 import { STRIPE_ENTITIES } from './stripe/stripe-entities';
 export const BANKING_ENTITIES = [BankAccountEntity, MandateEntity, SepaBatchEntity, SepaBatchItemEntity, ...STRIPE_ENTITIES];
 export { STRIPE_WEBHOOK_ROUTE } from './stripe/stripe-webhook.controller';
+export { SECRET_BOX_PROVIDER } from './stripe/stripe-secrets';

@@ -10,6 +10,8 @@ import type { EInvoiceStatus } from '../platform/lifecycle';
 @Entity('einvoices')
 @Unique('uq_einvoices_company_id', ['companyId', 'id'])
 @Index('ix_einvoices_company_status', ['companyId', 'status', 'statusAt'])
+/** Platform callbacks find their flows by ref (migration 1795493300000, partial: only submitted rows). */
+@Index('ix_einvoices_platform_ref', { synchronize: false })
 @ForeignKey('sales_documents', ['companyId', 'id'], ['companyId', 'id'], { name: 'fk_einvoices_document' })
 export class EInvoiceEntity extends CompanyOwnedEntity {
   /** EN16931 or EXTENDED-CTC-FR. */

@@ -1,12 +1,7 @@
+import type { ElectronicAddress } from '@comptoir/documents';
 import { DomainError } from '@comptoir/platform/kernel';
 import type { EInvoiceFormat } from '../settings/einvoicing-settings.entity';
 import type { LifecycleCode } from './lifecycle';
-
-/** A party's routing address in the directory (BT-34 / BT-49): the value and its scheme (0225 for the French directory). */
-export interface ElectronicAddress {
-  value: string;
-  scheme: string;
-}
 
 /** One e-invoice handed to the platform: the stored original in the company's transmit format. */
 export interface OutgoingFlow {

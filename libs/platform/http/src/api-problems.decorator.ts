@@ -9,6 +9,8 @@ const DESCRIPTIONS: Record<number, { description: string; code: string; detail: 
   409: { description: 'The resource state or a unique value forbids it', code: 'already_exists', detail: 'A record with the same unique value already exists' },
   422: { description: 'Well-formed but breaks a business rule', code: 'business_rule', detail: 'The request breaks a business rule' },
   429: { description: 'Throttled', code: 'rate_limited', detail: 'Too many requests, slow down' },
+  501: { description: 'An optional part of this server is not installed', code: 'standards_unavailable', detail: 'E-invoice validation is unavailable: the official XSDs and schematrons are not installed (COMPTOIR_STANDARDS_DIR)' },
+  502: { description: 'A third party (the e-invoicing platform) refused or could not be reached; retry later', code: 'einvoice_submission_failed', detail: 'The platform did not accept the e-invoice (it can be submitted again): connection refused' },
   503: { description: 'A dependency of the server is unavailable; retry later', code: 'pdf_renderer_unavailable', detail: 'PDF rendering is unavailable' },
 };
 

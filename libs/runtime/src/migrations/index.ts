@@ -17,6 +17,7 @@ import { Stripe1795492500000 } from './1795492500000-Stripe';
 import { Accounting1795492600000 } from './1795492600000-Accounting';
 import { ReceivablesPerformance1795492700000 } from './1795492700000-ReceivablesPerformance';
 import { EInvoicing1795493000000 } from './1795493000000-EInvoicing';
+import { EInvoicePlatformCallbacks1795493300000 } from './1795493300000-EInvoicePlatformCallbacks';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
-export const MIGRATIONS = [Initial1763900000000, TenancyAndSearch1763900000001, ContactPrimary1795475498336, AccountSearchText1795475600000, SearchUnderRowLevelSecurity1795475700000, Catalog1795480000000, LedgerLock1795480100000, Billing1795480200000, EstablishmentLogo1795480300000, PendingOriginals1795480400000, Payments1795491016969, Deposits1795492100000, ReceivablesIndexes1795492200000, Dunning1795492300000, Banking1795492400000, Stripe1795492500000, Accounting1795492600000, ReceivablesPerformance1795492700000, EInvoicing1795493000000];
+export const MIGRATIONS = [Initial1763900000000, TenancyAndSearch1763900000001, ContactPrimary1795475498336, AccountSearchText1795475600000, SearchUnderRowLevelSecurity1795475700000, Catalog1795480000000, LedgerLock1795480100000, Billing1795480200000, EstablishmentLogo1795480300000, PendingOriginals1795480400000, Payments1795491016969, Deposits1795492100000, ReceivablesIndexes1795492200000, Dunning1795492300000, Banking1795492400000, Stripe1795492500000, Accounting1795492600000, ReceivablesPerformance1795492700000, EInvoicing1795493000000, EInvoicePlatformCallbacks1795493300000];

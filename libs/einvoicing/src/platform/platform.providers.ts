@@ -1,0 +1,14 @@
+import { SECRET_BOX_PROVIDER } from '@comptoir/banking';
+import { PlatformCallbacks } from './callbacks.service';
+import { FakePlatformAdapter } from './fake/fake-platform';
+import { LifecycleService } from './lifecycle.service';
+import { PlatformConnections } from './platform-connections';
+import { PlatformController } from './platform.controller';
+import { SellerStatusService } from './seller-status.service';
+import { TransmissionService } from './transmission.service';
+
+/** What submits (the worker too, for autoTransmit): the adapters, the company's connection, the lifecycle. */
+export const TRANSMISSION_PROVIDERS = [SECRET_BOX_PROVIDER, FakePlatformAdapter, PlatformConnections, LifecycleService, TransmissionService];
+/** The API's side: plus seller statuses and platform callbacks. */
+export const PLATFORM_PROVIDERS = [...TRANSMISSION_PROVIDERS, SellerStatusService, PlatformCallbacks];
+export const PLATFORM_CONTROLLERS = [PlatformController];
