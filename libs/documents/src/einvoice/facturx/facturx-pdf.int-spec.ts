@@ -104,6 +104,8 @@ describeWithChromium(config.chromiumPath)('Factur-X PDF/A-3 from a Chromium prin
     const infoDate = (key: string) => info.lookup(name(key), PDFString).decodeDate().toISOString().replace('.000Z', 'Z');
     expect(xmpValue(/<xmp:CreateDate>([^<]*)</)).toBe(infoDate('CreationDate'));
     expect(xmpValue(/<xmp:ModifyDate>([^<]*)</)).toBe(infoDate('ModDate'));
+    expect(Buffer.from(original).includes('HeadlessChrome')).toBe(true);
+    expect(Buffer.from(facturx).includes('HeadlessChrome')).toBe(false); // no orphan copy of the printed Info
   });
 
   it('has an sRGB OutputIntent whose destination profile is a 3-component ICC profile', () => {

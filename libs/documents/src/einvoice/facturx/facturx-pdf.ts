@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AFRelationship, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { AFRelationship, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { buildFacturXXmp, FACTURX_FILENAME, FacturXConformanceLevel, FacturXXmpFields } from './facturx-xmp';
 import { listFonts } from './pdf-fonts';
 import { SRGB_OUTPUT_CONDITION, srgbIccProfile } from './srgb-icc';
@@ -80,7 +80,10 @@ function writeInfo(doc: PDFDocument, fields: FacturXXmpFields): void {
     CreationDate: PDFString.fromDate(fields.createdAt),
     ModDate: PDFString.fromDate(fields.modifiedAt),
   });
-  doc.context.trailerInfo.Info = doc.context.register(info);
+  // In place of the printed Info object, so that no orphan copy of Chromium's entries stays in the file.
+  const existing = doc.context.trailerInfo.Info;
+  if (existing instanceof PDFRef) doc.context.assign(existing, info);
+  else doc.context.trailerInfo.Info = doc.context.register(info);
 }
 
 /** XMP must stay uncompressed so that a reader that does not know the PDF can still find it. */
