@@ -3,6 +3,7 @@ export * from './account/account.entity';
 export * from './account/account.service';
 export * from './account/account.events';
 export * from './account/dto/account.dto';
+export * from './account/electronic-address';
 export * from './contact/contact.entity';
 export * from './contact/contact.service';
 export * from './contact/contact.events';

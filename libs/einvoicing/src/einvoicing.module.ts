@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@comptoir/billing';
 import { BankingModule } from '@comptoir/banking';
+import { EInvoicingSettingsService } from './settings/einvoicing-settings.service';
+import { EInvoicingSettingsController } from './settings/einvoicing-settings.controller';
+import { PlatformRegistry } from './platform/platform-registry';
 import { EInvoiceSnapshotExtension } from './completeness/einvoice-snapshot.extension';
 
 /**
@@ -11,9 +14,9 @@ import { EInvoiceSnapshotExtension } from './completeness/einvoice-snapshot.exte
  */
 @Module({
   imports: [BillingModule, BankingModule],
-  controllers: [],
-  providers: [EInvoiceSnapshotExtension],
-  exports: [],
+  controllers: [EInvoicingSettingsController],
+  providers: [EInvoiceSnapshotExtension, EInvoicingSettingsService, PlatformRegistry],
+  exports: [PlatformRegistry],
 })
 export class EInvoicingModule {}
 

@@ -3,6 +3,7 @@ export * from './settings/einvoicing-settings.entity';
 export * from './originals/einvoice.entity';
 export * from './platform/lifecycle';
 export * from './platform/lifecycle-event.entity';
+export * from './settings/einvoicing-settings.service';
 export * from './validation/einvoice-validator';
 export * from './validation/validation-report';
 export * from './validation/standards-unavailable.error';

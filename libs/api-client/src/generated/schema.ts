@@ -957,6 +957,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/einvoicing/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-invoicing settings: whether the company is in the reform's scope, its routing address, profile and platform */
+        get: operations["getEInvoicingSettings"];
+        /**
+         * Replace the e-invoicing settings
+         * @description What is left out takes its default (not enabled, SIREN as address, EN 16931, no platform, Factur-X).
+         */
+        put: operations["putEInvoicingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/establishments": {
         parameters: {
             query?: never;
@@ -2495,6 +2516,16 @@ export interface components {
                 [key: string]: unknown;
             };
             deliveryAddresses: components["schemas"]["AccountAddressDto"][];
+            /**
+             * @description E-invoicing routing address (BT-49); null: e-invoices go to the SIREN
+             * @example null
+             */
+            electronicAddress: string | null;
+            /**
+             * @description Scheme of the electronic address; null: 0225 (French directory)
+             * @example null
+             */
+            electronicAddressScheme: string | null;
             /** @example contact@boulangerie-martin.fr */
             email: string | null;
             /** @example HUBSPOT-4411 */
@@ -3269,6 +3300,16 @@ export interface components {
                 [key: string]: unknown;
             };
             deliveryAddresses?: components["schemas"]["AccountAddressDto"][];
+            /**
+             * @description E-invoicing routing address (BT-49) in the directory, e.g. its SIREN or SIREN_SIRET; left out, e-invoices go to the SIREN. Letters, digits, + - _ . (an e-mail with scheme EM)
+             * @example 732829320
+             */
+            electronicAddress?: string;
+            /**
+             * @description Scheme of the electronic address (BT-49-1): 0225 French directory (the default), 0009 SIRET, EM e-mail…
+             * @example 0225
+             */
+            electronicAddressScheme?: string;
             /** @example contact@boulangerie-martin.fr */
             email?: string;
             /**
@@ -4541,6 +4582,44 @@ export interface components {
             mergeFields: string[];
             steps: components["schemas"]["DunningStepDto"][];
         };
+        EInvoicingSettingsResponseDto: {
+            /** @example false */
+            autoTransmit: boolean;
+            /**
+             * @description null: the SIREN is used
+             * @example null
+             */
+            electronicAddress: string | null;
+            /** @example 0225 */
+            electronicAddressScheme: string;
+            /** @example true */
+            enabled: boolean;
+            /** @example none */
+            platform: string;
+            /**
+             * @description The values `platform` accepts on this deployment
+             * @example [
+             *       "none",
+             *       "fake"
+             *     ]
+             */
+            platforms: string[];
+            /**
+             * @example EN16931
+             * @enum {string}
+             */
+            profile: "EN16931" | "EXTENDED-CTC-FR";
+            /**
+             * @example facturx
+             * @enum {string}
+             */
+            transmitFormat: "facturx" | "cii" | "ubl";
+            /**
+             * @description null: never saved, the defaults apply
+             * @example 2026-11-24T09:30:00.000Z
+             */
+            updatedAt: string | null;
+        };
         EarlyPaymentDiscountDto: {
             /**
              * @description Percent off, greater than 0 and at most 100
@@ -5530,6 +5609,50 @@ export interface components {
             /** @example FA-220-B */
             supplierReference: string | null;
         };
+        PutEInvoicingSettingsDto: {
+            /**
+             * @description Submit every generated e-invoice to the platform at once (needs a platform)
+             * @default false
+             * @example false
+             */
+            autoTransmit: boolean;
+            /**
+             * @description The company's routing address in the directory (BT-34); null or left out: its SIREN. Letters, digits, + - _ . (an e-mail with scheme EM)
+             * @example 732829320_FACTURES
+             */
+            electronicAddress?: string | null;
+            /**
+             * @description Scheme of the electronic address (BT-34-1): 0225 French directory
+             * @default 0225
+             * @example 0225
+             */
+            electronicAddressScheme: string;
+            /**
+             * @description Puts the company in the reform's scope: its domestic B2B invoices are refused at validation (422 einvoice_incomplete) while data an e-invoice needs is missing
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @description The approved platform (PA) that transmits: none (files only) or a registered adapter (GET lists them in `platforms`)
+             * @default none
+             * @example none
+             */
+            platform: string;
+            /**
+             * @description The CII profile written
+             * @default EN16931
+             * @example EN16931
+             * @enum {string}
+             */
+            profile: "EN16931" | "EXTENDED-CTC-FR";
+            /**
+             * @description The format handed to the platform
+             * @default facturx
+             * @example facturx
+             * @enum {string}
+             */
+            transmitFormat: "facturx" | "cii" | "ubl";
+        };
         QueueStatusDto: {
             /**
              * @example bullmq
@@ -5870,6 +5993,11 @@ export interface components {
             /** @description Option of the payment terms; null prints "pas d'escompte pour paiement anticipé" */
             earlyPaymentDiscount: components["schemas"]["EarlyPaymentDiscountDto"] | null;
             /**
+             * @description Invoices, credit notes and deposit invoices: where the e-invoice stands (generated, submitted, then the platform lifecycle: deposited … cashed_in, rejected); null before its originals are made
+             * @example generated
+             */
+            einvoiceStatus: string | null;
+            /**
              * Format: uuid
              * @example 01934567-89ab-7cde-8f01-23456789abcf
              */
@@ -5985,6 +6113,11 @@ export interface components {
             due: string;
             /** @example 2026-12-31 */
             dueDate: string | null;
+            /**
+             * @description Invoices, credit notes and deposit invoices: where the e-invoice stands (generated, submitted, then the platform lifecycle: deposited … cashed_in, rejected); null before its originals are made
+             * @example generated
+             */
+            einvoiceStatus: string | null;
             /** @example 300.00 */
             gross: string;
             /**
@@ -6516,6 +6649,16 @@ export interface components {
                 [key: string]: unknown;
             };
             deliveryAddresses?: components["schemas"]["AccountAddressDto"][];
+            /**
+             * @description E-invoicing routing address (BT-49) in the directory, e.g. its SIREN or SIREN_SIRET; left out, e-invoices go to the SIREN. Letters, digits, + - _ . (an e-mail with scheme EM)
+             * @example 732829320
+             */
+            electronicAddress?: string;
+            /**
+             * @description Scheme of the electronic address (BT-49-1): 0225 French directory (the default), 0009 SIRET, EM e-mail…
+             * @example 0225
+             */
+            electronicAddressScheme?: string;
             /** @example contact@boulangerie-martin.fr */
             email?: string;
             /**
@@ -7075,6 +7218,16 @@ export interface components {
                 [key: string]: unknown;
             };
             deliveryAddresses: components["schemas"]["AccountAddressDto"][];
+            /**
+             * @description E-invoicing routing address (BT-49); null: e-invoices go to the SIREN
+             * @example null
+             */
+            electronicAddress: string | null;
+            /**
+             * @description Scheme of the electronic address; null: 0225 (French directory)
+             * @example null
+             */
+            electronicAddressScheme: string | null;
             /** @example contact@boulangerie-martin.fr */
             email: string | null;
             /** @example HUBSPOT-4411 */
@@ -10065,7 +10218,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only rows changed at or after this instant */
                 updatedSince?: string;
-                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "dunning_steps" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "stripe_settings" | "billing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
+                entity: "account" | "contact" | "activity" | "company" | "establishment" | "sector" | "user" | "api_key" | "invitation" | "organization" | "vat_rate" | "product" | "price_list" | "customer_price" | "sales_document" | "dunning_steps" | "payment" | "bank_account" | "mandate" | "sepa_batch" | "stripe_settings" | "billing_settings" | "einvoicing_settings" | "number_sequence" | "ledger_closing" | "accounting_settings";
                 id: string;
             };
             header?: never;
@@ -14786,6 +14939,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DunningEventsDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getEInvoicingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EInvoicingSettingsResponseDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    putEInvoicingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutEInvoicingSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EInvoicingSettingsResponseDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing or invalid credentials */

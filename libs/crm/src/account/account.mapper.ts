@@ -10,6 +10,8 @@ export function toAccountDto(a: AccountEntity): AccountResponseDto {
     siren: a.siren,
     siret: a.siret,
     vatNumber: a.vatNumber,
+    electronicAddress: a.electronicAddress,
+    electronicAddressScheme: a.electronicAddressScheme,
     email: a.email,
     phone: a.phone,
     mobile: a.mobile,

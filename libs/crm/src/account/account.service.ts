@@ -10,7 +10,7 @@ import { CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { ListAccountsQuery } from './dto/list-accounts.query';
 
 const AUDITED = [
-  'name', 'kind', 'roles', 'siren', 'siret', 'vatNumber', 'email', 'phone', 'mobile', 'website', 'billingAddress',
+  'name', 'kind', 'roles', 'siren', 'siret', 'vatNumber', 'electronicAddress', 'electronicAddressScheme', 'email', 'phone', 'mobile', 'website', 'billingAddress',
   'deliveryAddresses', 'tags', 'customFields', 'sectorId', 'assignedUserId', 'externalRef', 'preferredPaymentMethod', 'notes',
 ] as const;
 
@@ -19,7 +19,7 @@ const NOT_NULL = ['name', 'kind', 'roles', 'deliveryAddresses', 'tags', 'customF
 
 /** A new account shows every optional field, as null, like one read back. */
 const NULLABLE_DEFAULTS: Partial<AccountEntity> = {
-  siren: null, siret: null, vatNumber: null, email: null, phone: null, mobile: null, website: null, billingAddress: null,
+  siren: null, siret: null, vatNumber: null, electronicAddress: null, electronicAddressScheme: null, email: null, phone: null, mobile: null, website: null, billingAddress: null,
   sectorId: null, assignedUserId: null, externalRef: null, preferredPaymentMethod: null, notes: null, deletedAt: null,
 };
 

@@ -1,5 +1,6 @@
 import type { TenantTx } from '@comptoir/platform/database';
 import type { SalesDocumentEntity } from '@comptoir/billing';
+import { defaultEInvoicingSettings } from '../settings/einvoicing-settings.service';
 
 /** What the e-invoice section needs beyond the billing snapshot, read for a set of drafts in ONE query. */
 export interface EInvoiceFacts {
@@ -24,8 +25,9 @@ export interface BuyerFacts {
   country: string | null;
 }
 
-/** The settings a company that never saved them has (the table's column defaults). */
-export const DEFAULT_EINVOICING_SETTINGS: EInvoiceFacts['settings'] = { enabled: false, electronicAddress: null, electronicAddressScheme: '0225', profile: 'EN16931' };
+const { enabled, electronicAddress, electronicAddressScheme, profile } = defaultEInvoicingSettings();
+/** The settings a company that never saved them has. */
+export const DEFAULT_EINVOICING_SETTINGS: EInvoiceFacts['settings'] = { enabled, electronicAddress, electronicAddressScheme, profile };
 
 interface FactsRow {
   settings: EInvoiceFacts['settings'] | null;

@@ -1,10 +1,6 @@
+import { DIRECTORY_ADDRESS_PATTERN, ELECTRONIC_ADDRESS_MAX_LENGTH } from '@comptoir/crm';
 import type { ElectronicAddress } from '@comptoir/documents';
 import { DEFAULT_ELECTRONIC_ADDRESS_SCHEME } from './einvoice-section';
-
-/** BR-FR-23: an electronic address in the French directory (scheme 0225) uses these characters only. */
-export const DIRECTORY_ADDRESS_PATTERN = /^[A-Za-z0-9+\-_.]+$/;
-/** BT-34 / BT-49 are at most 125 characters (the directory's limit, and the columns'). */
-export const ELECTRONIC_ADDRESS_MAX_LENGTH = 125;
 
 /**
  * The routing address of a party: the one set explicitly, else its SIREN (the directory registers every

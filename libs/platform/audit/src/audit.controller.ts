@@ -31,6 +31,7 @@ export const AUDITED_ENTITIES: Record<string, string> = {
   sepa_batch: 'banking:read',
   stripe_settings: 'banking:read',
   billing_settings: 'billing:read',
+  einvoicing_settings: 'billing:read',
   number_sequence: 'ledger:read',
   ledger_closing: 'ledger:read',
   accounting_settings: 'ledger:read',

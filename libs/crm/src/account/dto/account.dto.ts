@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { AddressDto, IsEuVatNumber, IsSiren, IsSiret } from '@comptoir/platform/http';
 import { ACCOUNT_KINDS, ACCOUNT_ROLES, AccountKind, AccountRole, PAYMENT_METHODS } from '../account.entity';
+import { ELECTRONIC_ADDRESS_MAX_LENGTH, ELECTRONIC_ADDRESS_SCHEME_PATTERN, IsElectronicAddress } from '../electronic-address';
 
 export class AccountAddressDto extends AddressDto {
   @ApiPropertyOptional({ example: 'Entrepôt', maxLength: 100 })
@@ -82,6 +83,21 @@ export class CreateAccountDto {
   @IsOptional()
   @IsEuVatNumber()
   vatNumber?: string;
+
+  @ApiPropertyOptional({
+    example: '732829320',
+    maxLength: ELECTRONIC_ADDRESS_MAX_LENGTH,
+    description: "E-invoicing routing address (BT-49) in the directory, e.g. its SIREN or SIREN_SIRET; left out, e-invoices go to the SIREN. Letters, digits, + - _ . (an e-mail with scheme EM)",
+  })
+  @IsOptional()
+  @IsElectronicAddress('electronicAddressScheme')
+  electronicAddress?: string;
+
+  @ApiPropertyOptional({ example: '0225', pattern: ELECTRONIC_ADDRESS_SCHEME_PATTERN.source, description: 'Scheme of the electronic address (BT-49-1): 0225 French directory (the default), 0009 SIRET, EM e-mail…' })
+  @IsOptional()
+  @IsString()
+  @Matches(ELECTRONIC_ADDRESS_SCHEME_PATTERN, { message: 'electronicAddressScheme must be 4 digits (ISO 6523 ICD, e.g. 0225) or EM' })
+  electronicAddressScheme?: string;
 
   @ApiPropertyOptional({ example: 'contact@boulangerie-martin.fr' })
   @IsOptional()
@@ -190,6 +206,12 @@ export class AccountResponseDto {
 
   @ApiProperty({ example: 'FR44732829320', nullable: true, type: String })
   vatNumber: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'E-invoicing routing address (BT-49); null: e-invoices go to the SIREN' })
+  electronicAddress: string | null;
+
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'Scheme of the electronic address; null: 0225 (French directory)' })
+  electronicAddressScheme: string | null;
 
   @ApiProperty({ example: 'contact@boulangerie-martin.fr', nullable: true, type: String })
   email: string | null;
