@@ -6,3 +6,4 @@ export * from './cash-flow/cash-flow-source';
 export * from './cash-flow/cash-flow-source.registry';
 export * from './cash-flow/forecast-table';
 export * from './cash-flow/cash-flow-forecast.service';
+export { frenchDecimal, frenchExcelCsv } from './export/aged-receivables-csv';

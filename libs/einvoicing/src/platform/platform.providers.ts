@@ -1,4 +1,6 @@
 import { SECRET_BOX_PROVIDER } from '@comptoir/banking';
+import { EReportingController } from '../ereporting/ereporting.controller';
+import { EReportingService } from '../ereporting/ereporting.service';
 import { PlatformCallbacks } from './callbacks.service';
 import { FakePlatformAdapter } from './fake/fake-platform';
 import { LifecycleService } from './lifecycle.service';
@@ -9,6 +11,6 @@ import { TransmissionService } from './transmission.service';
 
 /** What submits (the worker too, for autoTransmit): the adapters, the company's connection, the lifecycle. */
 export const TRANSMISSION_PROVIDERS = [SECRET_BOX_PROVIDER, FakePlatformAdapter, PlatformConnections, LifecycleService, TransmissionService];
-/** The API's side: plus seller statuses and platform callbacks. */
-export const PLATFORM_PROVIDERS = [...TRANSMISSION_PROVIDERS, SellerStatusService, PlatformCallbacks];
-export const PLATFORM_CONTROLLERS = [PlatformController];
+/** The API's side: plus seller statuses, platform callbacks and the e-reporting. */
+export const PLATFORM_PROVIDERS = [...TRANSMISSION_PROVIDERS, SellerStatusService, PlatformCallbacks, EReportingService];
+export const PLATFORM_CONTROLLERS = [PlatformController, EReportingController];

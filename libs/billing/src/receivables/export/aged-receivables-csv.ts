@@ -16,7 +16,7 @@ export const TOTAL_LABEL = 'Total';
 const BOM = '\uFEFF';
 
 /** "1234.50" → "1234,50": French Excel reads the decimal comma as a number, the point as text. */
-const frenchDecimal = (amount: string) => amount.replace('.', ',');
+export const frenchDecimal = (amount: string) => amount.replace('.', ',');
 
 /** Quotes a field holding the separator, a quote or a line break (RFC 4180), doubling inner quotes. */
 function field(value: string): string {
@@ -24,15 +24,20 @@ function field(value: string): string {
 }
 
 /**
- * The aged balance as the CSV French Excel opens by double-click: UTF-8 with a BOM, `;` as separator
- * (the list separator of the French locale, since `,` is its decimal mark), decimal comma, no
- * thousands separator, CRLF line ends. One row per customer, then the total row.
+ * Rows as the CSV French Excel opens by double-click: UTF-8 with a BOM, `;` as separator (the list
+ * separator of the French locale, since `,` is its decimal mark), CRLF line ends. Amounts go through
+ * frenchDecimal first (decimal comma, no thousands separator).
  */
+export function frenchExcelCsv(rows: readonly (readonly string[])[]): string {
+  return BOM + rows.map((row) => row.map(field).join(';')).join('\r\n') + '\r\n';
+}
+
+/** The aged balance for French Excel (see frenchExcelCsv): one row per customer, then the total row. */
 export function agedReceivablesCsv(report: AgedReceivables): string {
   const rows = [
     HEADER,
     ...report.customers.map((c) => [c.name, ...c.buckets.map((b) => frenchDecimal(b.amount)), frenchDecimal(c.total)]),
     [TOTAL_LABEL, ...report.buckets.map((b) => frenchDecimal(b.amount)), frenchDecimal(report.total)],
   ];
-  return BOM + rows.map((row) => row.map(field).join(';')).join('\r\n') + '\r\n';
+  return frenchExcelCsv(rows);
 }
