@@ -9,12 +9,13 @@ import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { STRIPE_WEBHOOK_ROUTE } from '@comptoir/banking';
+import { PLATFORM_CALLBACK_ROUTE } from '@comptoir/einvoicing';
 import { AppConfig } from '@comptoir/platform/config';
 import { createValidationPipe, ProblemDetailsFilter, ProblemDto, FieldErrorDto } from '@comptoir/platform/http';
 import { AppModule } from './app.module';
 
 /** Routes whose handlers read `req.body` as the Buffer sent, not as parsed JSON. */
-const RAW_BODY_ROUTES = [STRIPE_WEBHOOK_ROUTE];
+const RAW_BODY_ROUTES = [STRIPE_WEBHOOK_ROUTE, PLATFORM_CALLBACK_ROUTE];
 
 export interface ApiAppOptions {
   /** Keep Nest's bootstrap logs quiet (tests, contract generation). */

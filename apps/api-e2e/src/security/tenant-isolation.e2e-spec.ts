@@ -291,6 +291,7 @@ const operations = contractOperations();
  */
 const SIGNATURE_AUTHENTICATED: Record<string, string> = {
   '/api/v1/stripe/webhooks/{companyId}': "the company's Stripe signing secret (apps/api-e2e/src/stripe/stripe-collection.e2e-spec.ts)",
+  '/api/v1/einvoicing/platforms/{platform}/callbacks': "the company's platform callback secret, the company found from the flows named (apps/api-e2e/src/einvoicing/platform.e2e-spec.ts)",
 };
 const byId = operations.filter((op) => op.pathParams.length > 0 && !SIGNATURE_AUTHENTICATED[op.path]);
 const lists = operations.filter((op) => op.method === 'get' && op.pathParams.length === 0 && !op.isPublic);
