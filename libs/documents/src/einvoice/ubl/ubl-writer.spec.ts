@@ -46,6 +46,11 @@ describe('writeUbl', () => {
     expect(texts(doc, 'cac:InvoicePeriod/cbc:StartDate')).toEqual(['2026-11-01']);
   });
 
+  it('claims EN 16931 for an EXTENDED-CTC-FR invoice too: UBL has no extended flavour here, the CII carries it', () => {
+    const { doc } = parse(writeUbl({ ...sample('finalAfterDeposits'), profile: 'EXTENDED-CTC-FR' }));
+    expect(texts(doc, 'cbc:CustomizationID')).toEqual(['urn:cen.eu:en16931:2017']);
+  });
+
   it('writes the flow as a BAR note first, then the notes, coded ones prefixed with #CODE#', () => {
     const { doc } = parse(writeUbl(sample('standard')));
     expect(texts(doc, 'cbc:Note')).toEqual([
