@@ -1,4 +1,4 @@
-import { FakeCallback, FakePlatformAdapter } from '@comptoir/einvoicing';
+import { FakeCallback, FakeEInvoicingPlatform } from '@comptoir/einvoicing';
 import { createTestApp, TestApp } from '../support/test-app';
 import { signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { createCustomer, draftInvoice } from '../billing/billing-fixtures';
@@ -13,13 +13,13 @@ type Auth = Record<string, string>;
  */
 describe('E-invoicing platform (fake)', () => {
   let t: TestApp;
-  let fake: FakePlatformAdapter;
+  let fake: FakeEInvoicingPlatform;
   let org: SignedUpOrg;
   let customerId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    fake = t.app.get(FakePlatformAdapter);
+    fake = t.app.get(FakeEInvoicingPlatform);
     org = await signupOrganization(t.http(), 'Menuiserie');
     await enableEInvoicing(() => t.http(), org.auth, org.companyId);
     await t.http().put('/api/v1/einvoicing/settings').set(org.auth).send({ enabled: true, platform: 'fake', transmitFormat: 'cii' }).expect(200);

@@ -7,7 +7,7 @@ export const NO_PLATFORM = 'none';
 
 /**
  * The approved-platform adapters this deployment knows, by name. Adapters register themselves in
- * `onModuleInit` (see FakePlatformAdapter); the settings accept a platform only when it is here or
+ * `onModuleInit` (see FakeEInvoicingPlatform); the settings accept a platform only when it is here or
  * `none`.
  */
 @Injectable()

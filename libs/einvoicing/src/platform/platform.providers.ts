@@ -2,7 +2,7 @@ import { SECRET_BOX_PROVIDER } from '@comptoir/banking';
 import { EReportingController } from '../ereporting/ereporting.controller';
 import { EReportingService } from '../ereporting/ereporting.service';
 import { PlatformCallbacks } from './callbacks.service';
-import { FakePlatformAdapter } from './fake/fake-platform';
+import { FakeEInvoicingPlatform } from './fake/fake-platform';
 import { LifecycleService } from './lifecycle.service';
 import { PlatformConnections } from './platform-connections';
 import { PlatformController } from './platform.controller';
@@ -10,7 +10,7 @@ import { SellerStatusService } from './seller-status.service';
 import { TransmissionService } from './transmission.service';
 
 /** What submits (the worker too, for autoTransmit): the adapters, the company's connection, the lifecycle. */
-export const TRANSMISSION_PROVIDERS = [SECRET_BOX_PROVIDER, FakePlatformAdapter, PlatformConnections, LifecycleService, TransmissionService];
+export const TRANSMISSION_PROVIDERS = [SECRET_BOX_PROVIDER, FakeEInvoicingPlatform, PlatformConnections, LifecycleService, TransmissionService];
 /** The API's side: plus seller statuses, platform callbacks and the e-reporting. */
 export const PLATFORM_PROVIDERS = [...TRANSMISSION_PROVIDERS, SellerStatusService, PlatformCallbacks, EReportingService];
 export const PLATFORM_CONTROLLERS = [PlatformController, EReportingController];

@@ -54,7 +54,7 @@ const DEFAULT_REASONS: Partial<Record<LifecycleCode, CdarReasonCode>> = { 206: '
  * Tests drive it: `submit` queues the 200 deposited callback, `report(ref, code)` makes any other.
  */
 @Injectable()
-export class FakePlatformAdapter implements EInvoicingPlatformAdapter, OnModuleInit {
+export class FakeEInvoicingPlatform implements EInvoicingPlatformAdapter, OnModuleInit {
   readonly name = FAKE_PLATFORM;
   private readonly flows = new Map<string, DepositedFlow>();
   private readonly pending: FakeCallback[] = [];
@@ -172,7 +172,7 @@ class FakeConnection implements EInvoicingPlatform {
   readonly name = FAKE_PLATFORM;
 
   constructor(
-    private readonly fake: FakePlatformAdapter,
+    private readonly fake: FakeEInvoicingPlatform,
     private readonly companyId: string,
     private readonly secret: string,
   ) {}
