@@ -4,6 +4,7 @@ export * from './render-document-html';
 export * from './sample-documents';
 export { formatDate, formatMoney } from './format';
 export * from './einvoice/einvoice.model';
+export { DOCUMENT_TITLES } from './document-titles';
 export * from './einvoice/facturx';
 export { writeCii } from './einvoice/cii/cii-writer';
 export { writeUbl } from './einvoice/ubl/ubl-writer';

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
-import { BillingModule } from '@comptoir/billing';
+import { BillingModule, BillingWorkerModule } from '@comptoir/billing';
 import { BankingModule } from '@comptoir/banking';
 import { EInvoicingSettingsService } from './settings/einvoicing-settings.service';
 import { EInvoicingSettingsController } from './settings/einvoicing-settings.controller';
 import { PlatformRegistry } from './platform/platform-registry';
 import { EInvoiceSnapshotExtension } from './completeness/einvoice-snapshot.extension';
+import { TRANSMISSION_PROVIDERS } from './platform/platform.providers';
+import { EInvoiceController } from './originals/einvoice.controller';
+import { EInvoiceOriginals } from './originals/einvoice-originals.service';
+import { EInvoiceOriginalsHandler } from './originals/einvoice-originals.handler';
+import { EInvoiceStatusReader } from './originals/einvoice-status.reader';
+import { AutoTransmitHandler } from './originals/auto-transmit.handler';
 
 /**
  * E-invoicing for the French reform: the data an e-invoice needs, checked and frozen at validation;
@@ -14,15 +20,19 @@ import { EInvoiceSnapshotExtension } from './completeness/einvoice-snapshot.exte
  */
 @Module({
   imports: [BillingModule, BankingModule],
-  controllers: [EInvoicingSettingsController],
-  providers: [EInvoiceSnapshotExtension, EInvoicingSettingsService, PlatformRegistry],
-  exports: [PlatformRegistry],
+  controllers: [EInvoiceController, EInvoicingSettingsController],
+  providers: [EInvoiceSnapshotExtension, EInvoicingSettingsService, EInvoiceOriginals, EInvoiceStatusReader, PlatformRegistry],
+  exports: [EInvoiceOriginals, PlatformRegistry],
 })
 export class EInvoicingModule {}
 
-/** The worker's side: the handlers that make the originals and submit them. */
+/**
+ * The worker's side: the handlers that make the originals and submit them. It imports billing's
+ * worker module (the PDF original), not the HTTP modules: their controllers' services need the API's
+ * providers (the mailer), which the worker does not have.
+ */
 @Module({
-  imports: [BillingModule, BankingModule],
-  providers: [],
+  imports: [BillingWorkerModule],
+  providers: [PlatformRegistry, EInvoiceOriginals, EInvoiceOriginalsHandler, AutoTransmitHandler, ...TRANSMISSION_PROVIDERS],
 })
 export class EInvoicingWorkerModule {}

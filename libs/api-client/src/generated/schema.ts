@@ -1194,6 +1194,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/einvoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-invoice of a validated invoice: Factur-X PDF/A-3, CII or UBL
+         * @description Served byte for byte from the stored original (written once from the sealed snapshot, its SHA-256 sealed in the ledger and sent as the ETag); made now if the worker has not made it yet. Drafts have none (404).
+         */
+        get: operations["getInvoiceEInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/einvoice/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the e-invoice of a validated invoice stands
+         * @description Its e-invoice data frozen at validation (scope, flow, billing mode, warnings), its originals with their SHA-256, and the platform lifecycle. `pending` until the originals are made.
+         */
+        get: operations["getInvoiceEInvoiceStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}/lines": {
         parameters: {
             query?: never;
@@ -4581,6 +4621,95 @@ export interface components {
              */
             mergeFields: string[];
             steps: components["schemas"]["DunningStepDto"][];
+        };
+        EInvoiceFormatFileDto: {
+            /** @example application/pdf */
+            contentType: string;
+            /** @example FA-2026-00042-facturx.pdf */
+            filename: string;
+            /**
+             * @example facturx
+             * @enum {string}
+             */
+            format: "facturx" | "cii" | "ubl";
+            /**
+             * @description SHA-256 of the stored original (hex), sealed in the ledger; the download ETag
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+        };
+        EInvoiceLifecycleEventDto: {
+            /**
+             * @description CDAR lifecycle status code (200 deposited … 212 cashed in, 213 rejected)
+             * @example 200
+             */
+            code: number;
+            /** @example 2026-11-24T08:00:00.000Z */
+            occurredAt: string;
+            /** @example null */
+            reason: string | null;
+            /**
+             * @example platform
+             * @enum {string}
+             */
+            source: "platform" | "seller";
+            /** @example deposited */
+            status: string;
+        };
+        EInvoiceStatusDto: {
+            /**
+             * @description BT-23, the French billing mode (cadre de facturation)
+             * @example S1
+             */
+            billingMode: string | null;
+            /**
+             * @description B2B (domestic, transmitted), B2BINT and B2C (e-reporting)
+             * @example B2B
+             * @enum {string|null}
+             */
+            flow: "B2B" | "B2BINT" | "B2C" | null;
+            /** @description The stored originals; empty while pending */
+            formats: components["schemas"]["EInvoiceFormatFileDto"][];
+            /** @example 2026-11-24T08:00:00.000Z */
+            generatedAt: string | null;
+            /**
+             * @description In the French reform’s scope: seller with e-invoicing enabled, domestic business buyer
+             * @example true
+             */
+            inScope: boolean;
+            /** @example null */
+            lastError: string | null;
+            /** @description Lifecycle statuses, oldest first */
+            lifecycle: components["schemas"]["EInvoiceLifecycleEventDto"][];
+            /**
+             * @description The approved platform it was submitted to
+             * @example null
+             */
+            platform: string | null;
+            /** @example null */
+            platformRef: string | null;
+            /**
+             * @description null for documents validated before e-invoicing existed
+             * @example EN16931
+             * @enum {string|null}
+             */
+            profile: "EN16931" | "EXTENDED-CTC-FR" | null;
+            /**
+             * @description pending until the originals are made, generated, then the platform lifecycle
+             * @example generated
+             * @enum {string}
+             */
+            status: "pending" | "generated" | "submitted" | "failed" | "deposited" | "issued" | "received" | "made_available" | "taken_over" | "approved" | "partially_approved" | "disputed" | "suspended" | "completed" | "refused" | "payment_transmitted" | "cashed_in" | "rejected";
+            /** @example null */
+            submittedAt: string | null;
+            /** @description Data missing on an out-of-scope document (kept at validation, never refused) */
+            warnings: components["schemas"]["EInvoiceWarningDto"][];
+        };
+        EInvoiceWarningDto: {
+            /** @example The buyer has no electronic address */
+            message: string;
+            /** @example buyer.electronicAddress */
+            path: string;
         };
         EInvoicingSettingsResponseDto: {
             /** @example false */
@@ -16904,6 +17033,233 @@ export interface operations {
                      *       "status": 422,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getInvoiceEInvoice: {
+        parameters: {
+            query: {
+                /** @description facturx: the PDF/A-3 with its CII embedded; cii: UN/CEFACT CII (Factur-X profile); ubl: UBL 2.1 */
+                format: "facturx" | "cii" | "ubl";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The original file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/xml": string;
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency of the server is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "pdf_renderer_unavailable",
+                     *       "detail": "PDF rendering is unavailable",
+                     *       "status": 503,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/pdf_renderer_unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getInvoiceEInvoiceStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EInvoiceStatusDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
