@@ -1,5 +1,6 @@
 import type { EInvoice, EInvoiceNote } from '@comptoir/documents';
 import { formatMoney } from '@comptoir/documents';
+import { Dec } from '@comptoir/platform/kernel';
 import type { EInvoiceSnapshotSection } from '../completeness/einvoice-section';
 import { invoiceLines } from './einvoice-lines';
 import { buyer, delivery, seller } from './einvoice-parties';
@@ -44,7 +45,7 @@ export function toEInvoice(raw: Record<string, unknown>): EInvoice {
     delivery: delivery(snapshot, buyerParty, categories.has('K')),
     period: null,
     paymentMeans: section.paymentMeans,
-    paymentTermsText: installmentsText(snapshot),
+    paymentTermsText: paymentTerms(snapshot),
     allowances: allowanceCharges(totals.allowances),
     charges: allowanceCharges(totals.charges),
     totals: {
@@ -72,8 +73,15 @@ function notes(section: EInvoiceSnapshotSection['notes']): EInvoiceNote[] {
   });
 }
 
-/** BT-20 for payment in installments (BT-9 holds only the last due date): each installment's amount and date. */
-function installmentsText(snapshot: SealedSnapshot): string | null {
-  if (snapshot.schedule.length < 2) return null;
-  return snapshot.schedule.map((step) => `${formatMoney(step.amount, snapshot.currency)} le ${step.dueDate.split('-').reverse().join('/')}`).join(' ; ');
+/**
+ * BT-20. Installments in words (BT-9 holds only the last due date). A document with an amount due and no
+ * due date still says when it is paid (BR-CO-25): a credit note is refunded or deducted, the rest is due
+ * on receipt.
+ */
+function paymentTerms(snapshot: SealedSnapshot): string | null {
+  if (snapshot.schedule.length > 1) {
+    return snapshot.schedule.map((step) => `${formatMoney(step.amount, snapshot.currency)} le ${step.dueDate.split('-').reverse().join('/')}`).join(' ; ');
+  }
+  if (snapshot.dueDate || !new Dec(snapshot.totals.due).isPositive()) return null;
+  return snapshot.kind === 'credit_note' ? 'Avoir remboursé ou déduit du prochain règlement' : 'Paiement à réception';
 }

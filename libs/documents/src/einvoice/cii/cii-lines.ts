@@ -1,9 +1,9 @@
 import type { EInvoiceLine, EInvoiceProfile } from '../einvoice.model';
 import { indicator, qdtDate, udtDate, type XmlNode } from './cii-xml';
-import { categoryTax } from './cii-tax';
+import { categoryTax, type ExemptionOf } from './cii-tax';
 
 /** BG-25: one ram:IncludedSupplyChainTradeLineItem per line. */
-export function lineItem(line: EInvoiceLine, profile: EInvoiceProfile): XmlNode {
+export function lineItem(line: EInvoiceLine, profile: EInvoiceProfile, exemptionOf: ExemptionOf): XmlNode {
   return {
     'ram:AssociatedDocumentLineDocument': {
       'ram:LineID': line.id,
@@ -29,7 +29,7 @@ export function lineItem(line: EInvoiceLine, profile: EInvoiceProfile): XmlNode 
     },
     'ram:SpecifiedLineTradeDelivery': { 'ram:BilledQuantity': { '@unitCode': line.unitCode, '#': line.quantity } },
     'ram:SpecifiedLineTradeSettlement': {
-      'ram:ApplicableTradeTax': categoryTax(line.vatCategory, line.vatRate),
+      'ram:ApplicableTradeTax': categoryTax(line.vatCategory, line.vatRate, exemptionOf(line.vatCategory, line.vatRate)),
       'ram:BillingSpecifiedPeriod': line.period
         ? { 'ram:StartDateTime': udtDate(line.period.start), 'ram:EndDateTime': udtDate(line.period.end) }
         : null,

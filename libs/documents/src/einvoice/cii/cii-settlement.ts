@@ -1,5 +1,5 @@
 import type { EInvoice, EInvoiceAllowanceCharge, EInvoicePaymentMeans, EInvoiceVatBreakdown } from '../einvoice.model';
-import { categoryTax } from './cii-tax';
+import { categoryTax, exemptionsFor, type ExemptionOf } from './cii-tax';
 import { indicator, qdtDate, udtDate, type XmlNode } from './cii-xml';
 
 /** ram:ApplicableHeaderTradeSettlement, in the XSD's element order. */
@@ -7,6 +7,7 @@ export function headerSettlement(invoice: EInvoice): XmlNode {
   const debit = invoice.paymentMeans.find((means) => means.directDebit)?.directDebit ?? null;
   const remittance = invoice.paymentMeans.find((means) => means.remittance)?.remittance ?? null;
   const { totals } = invoice;
+  const exemptionOf = exemptionsFor(invoice);
   return {
     'ram:CreditorReferenceID': debit?.creditorId ?? null,
     'ram:PaymentReference': remittance,
@@ -17,8 +18,8 @@ export function headerSettlement(invoice: EInvoice): XmlNode {
       ? { 'ram:StartDateTime': udtDate(invoice.period.start), 'ram:EndDateTime': udtDate(invoice.period.end) }
       : null,
     'ram:SpecifiedTradeAllowanceCharge': [
-      ...invoice.allowances.map((allowance) => allowanceCharge(allowance, false)),
-      ...invoice.charges.map((charge) => allowanceCharge(charge, true)),
+      ...invoice.allowances.map((allowance) => allowanceCharge(allowance, false, exemptionOf)),
+      ...invoice.charges.map((charge) => allowanceCharge(charge, true, exemptionOf)),
     ],
     'ram:SpecifiedTradePaymentTerms':
       invoice.paymentTermsText || invoice.dueDate || debit
@@ -61,22 +62,22 @@ function paymentMeans(means: EInvoicePaymentMeans): XmlNode {
 
 /** BG-23. BT-7 (tax point date) and BT-8 (its type code) exclude each other (BR-CO-03): the date wins. */
 function vatBreakdown(group: EInvoiceVatBreakdown, vatPointDate: string | null): XmlNode {
-  const { 'ram:RateApplicablePercent': rate, ...tax } = categoryTax(group.category, group.rate);
   return {
     'ram:CalculatedAmount': group.taxAmount,
-    'ram:TypeCode': tax['ram:TypeCode'],
+    'ram:TypeCode': 'VAT',
     'ram:ExemptionReason': group.exemptionReason,
     'ram:BasisAmount': group.taxableAmount,
-    'ram:CategoryCode': tax['ram:CategoryCode'],
+    'ram:CategoryCode': group.category,
     'ram:ExemptionReasonCode': group.exemptionReasonCode,
     'ram:TaxPointDate': vatPointDate ? { 'udt:DateString': { '@format': '102', '#': vatPointDate.replaceAll('-', '') } } : null,
     'ram:DueDateTypeCode': vatPointDate ? null : group.dueDateTypeCode,
-    'ram:RateApplicablePercent': rate,
+    // "Not subject to VAT" (O) has no rate, in the breakdown as on lines (EN 16931 BR-O rules).
+    'ram:RateApplicablePercent': group.category === 'O' ? null : group.rate,
   };
 }
 
 /** BG-20 (ChargeIndicator false) / BG-21 (true). */
-function allowanceCharge(item: EInvoiceAllowanceCharge, charge: boolean): XmlNode {
+function allowanceCharge(item: EInvoiceAllowanceCharge, charge: boolean, exemptionOf: ExemptionOf): XmlNode {
   return {
     'ram:ChargeIndicator': indicator(charge),
     'ram:CalculationPercent': item.percent,
@@ -84,7 +85,7 @@ function allowanceCharge(item: EInvoiceAllowanceCharge, charge: boolean): XmlNod
     'ram:ActualAmount': item.amount,
     'ram:ReasonCode': item.reasonCode,
     'ram:Reason': item.reason,
-    'ram:CategoryTradeTax': categoryTax(item.vatCategory, item.vatRate),
+    'ram:CategoryTradeTax': categoryTax(item.vatCategory, item.vatRate, exemptionOf(item.vatCategory, item.vatRate)),
   };
 }
 

@@ -3,6 +3,7 @@ import type { EInvoice } from '../einvoice.model';
 import { lineItem } from './cii-lines';
 import { tradeAddress, tradeParty } from './cii-parties';
 import { headerSettlement } from './cii-settlement';
+import { exemptionsFor } from './cii-tax';
 import { CII_GUIDELINES, CII_NAMESPACES, udtDate, type XmlNode } from './cii-xml';
 
 /**
@@ -12,6 +13,7 @@ import { CII_GUIDELINES, CII_NAMESPACES, udtDate, type XmlNode } from './cii-xml
  * strings. Pure: the same EInvoice always gives the same bytes.
  */
 export function writeCii(invoice: EInvoice): string {
+  const exemptionOf = exemptionsFor(invoice);
   const root: XmlNode = {
     'rsm:CrossIndustryInvoice': {
       ...CII_NAMESPACES,
@@ -27,7 +29,7 @@ export function writeCii(invoice: EInvoice): string {
         'ram:IncludedNote': documentNotes(invoice),
       },
       'rsm:SupplyChainTradeTransaction': {
-        'ram:IncludedSupplyChainTradeLineItem': invoice.lines.map((line) => lineItem(line, invoice.profile)),
+        'ram:IncludedSupplyChainTradeLineItem': invoice.lines.map((line) => lineItem(line, invoice.profile, exemptionOf)),
         'ram:ApplicableHeaderTradeAgreement': {
           'ram:BuyerReference': invoice.buyerReference,
           'ram:SellerTradeParty': tradeParty(invoice.seller),
