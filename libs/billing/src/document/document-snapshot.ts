@@ -82,8 +82,9 @@ export function isBusiness(account: Pick<SnapshotAccount, 'kind' | 'siren'>): bo
   return account.kind === 'company' || account.siren !== null;
 }
 
-export function operationCategory(lines: SalesDocumentLineEntity[]): 'goods' | 'services' | 'mixed' {
-  const types = new Set(lines.filter((l) => l.kind === 'item').map((l) => l.productType ?? 'service'));
+/** What the document supplies: goods, services or both. A final invoice's deposit deductions supply nothing, they do not count. */
+export function operationCategory(lines: Pick<SalesDocumentLineEntity, 'kind' | 'productType' | 'depositInvoiceId'>[]): 'goods' | 'services' | 'mixed' {
+  const types = new Set(lines.filter((l) => l.kind === 'item' && !l.depositInvoiceId).map((l) => l.productType ?? 'service'));
   if (types.size > 1) return 'mixed';
   return types.has('goods') ? 'goods' : 'services';
 }
