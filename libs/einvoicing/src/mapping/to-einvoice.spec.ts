@@ -150,4 +150,12 @@ describe('toEInvoice', () => {
     expect(split.dueDate).toBe('2027-01-24');
     expect(split.paymentTermsText).toMatch(/^60,00\s€ le 24\/12\/2026 ; 60,00\s€ le 24\/01\/2027$/);
   });
+
+  it('says how a document without a due date is paid when something is due (BR-CO-25)', () => {
+    const line = { quantity: '1', unitPrice: '100', vatRate: '20.00' };
+    const undated = { dueDate: null, schedule: [] };
+    expect(toEInvoice(sealedSnapshot({ lines: [line], kind: 'credit_note', over: undated })).paymentTermsText).toBe('Avoir remboursé ou déduit du prochain règlement');
+    expect(toEInvoice(sealedSnapshot({ lines: [line], over: undated })).paymentTermsText).toBe('Paiement à réception');
+    expect(toEInvoice(sealedSnapshot({ lines: [line] })).paymentTermsText).toBeNull();
+  });
 });

@@ -96,6 +96,16 @@ describe('writeCii', () => {
     expect(xml).not.toMatch(/<ram:SellerTradeParty>.*schemeID="VA".*<\/ram:SellerTradeParty>/);
   });
 
+  it('repeats the exemption reason on lines and allowances in EXTENDED-CTC-FR only (BR-FXEXT-E-08), not in EN 16931', () => {
+    const lineTax = (xml: string) => /<ram:SpecifiedLineTradeSettlement><ram:ApplicableTradeTax>(.*?)<\/ram:ApplicableTradeTax>/.exec(xml)?.[1];
+    expect(lineTax(compact({ ...franchiseInvoice(), profile: 'EXTENDED-CTC-FR' }))).toBe(
+      '<ram:TypeCode>VAT</ram:TypeCode><ram:ExemptionReason>TVA non applicable, art. 293 B du CGI</ram:ExemptionReason><ram:CategoryCode>E</ram:CategoryCode>' +
+        '<ram:ExemptionReasonCode>VATEX-FR-FRANCHISE</ram:ExemptionReasonCode><ram:RateApplicablePercent>0.00</ram:RateApplicablePercent>',
+    );
+    expect(lineTax(compact(franchiseInvoice()))).toBe('<ram:TypeCode>VAT</ram:TypeCode><ram:CategoryCode>E</ram:CategoryCode><ram:RateApplicablePercent>0.00</ram:RateApplicablePercent>');
+    expect(lineTax(compact({ ...sampleInvoice(), profile: 'EXTENDED-CTC-FR' }))).not.toContain('Exemption');
+  });
+
   it('writes a direct debit: creditor id first in the settlement, debited account, mandate in the payment terms', () => {
     const xml = compact(intraEuDirectDebitInvoice());
     expect(xml).toContain('<ram:ApplicableHeaderTradeSettlement><ram:CreditorReferenceID>FR72ZZZ123456</ram:CreditorReferenceID><ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>');
