@@ -9,6 +9,7 @@
  *
  *   node -r ./tools/register.cjs apps/web-e2e/src/einvoicing-journey.ts     # this journey alone
  */
+import { readFileSync } from 'node:fs';
 import { frenchVatNumber } from '@comptoir/platform/kernel';
 import { standardsFile } from '@comptoir/platform/standards';
 import { api, assert, eventually, PASSWORD, randomSiren, runMain, visible, type Journey, type JourneyContext } from './support/harness';
@@ -42,7 +43,7 @@ test("enables e-invoicing in the settings: a wrong scheme is refused under its f
   assert((await page.getByRole('textbox', { name: "Schéma d'identification" }).getAttribute('aria-invalid')) === 'true', 'the scheme field is marked invalid');
 
   await page.getByRole('textbox', { name: "Schéma d'identification" }).fill('0225');
-  await page.getByRole('textbox', { name: 'Plateforme agréée' }).click();
+  await page.getByRole('combobox', { name: 'Plateforme agréée' }).click();
   await page.getByRole('option', { name: 'Plateforme de test (locale)' }).click();
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await visible(page.getByRole('status').filter({ hasText: 'Réglages enregistrés.' }), 'the settings are saved');
@@ -69,17 +70,21 @@ test('validates the B2B invoice: its e-invoice panel shows the flow and serves t
   await page.goto(`${base}/invoices/${invoiceId}`);
   await page.getByRole('button', { name: 'Valider', exact: true }).click();
   await page.getByRole('dialog', { name: 'Valider la facture' }).getByRole('button', { name: 'Valider définitivement' }).click();
-  const heading = await visible(page.getByRole('heading', { level: 1, name: /^Facture \S+$/ }), 'the validated invoice');
+  const heading = await visible(page.getByRole('heading', { level: 1, name: /^Facture [^(\s]+$/ }), 'the validated invoice (its number, no longer "(brouillon)")');
   invoiceNumber = (await heading.innerText()).replace(/^Facture /, '').trim();
   const panel = page.getByRole('region', { name: 'Facture électronique' });
   await visible(panel.getByText('B2B France'), 'the B2B flow');
 
   const served = page.waitForResponse((r) => r.url().includes(`/invoices/${invoiceId}/einvoice?format=facturx`));
+  const saved = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Télécharger Factur-X (PDF)' }).click();
   const response = await served;
   assert(response.ok(), `the Factur-X is served (HTTP ${response.status()})`);
   assert((response.headers()['content-type'] ?? '').startsWith('application/pdf'), `served as a PDF (${response.headers()['content-type']})`);
-  assert((await response.body()).subarray(0, 5).toString('latin1') === '%PDF-', 'the file starts with %PDF-');
+  const download = await saved;
+  const head = readFileSync(await download.path()).subarray(0, 5).toString('latin1');
+  assert(head === '%PDF-', `the saved file starts with %PDF- (${JSON.stringify(head)})`);
+  assert(download.suggestedFilename().endsWith('.pdf'), `saved as a .pdf (${download.suggestedFilename()})`);
   await visible(panel.getByText('Générée', { exact: true }), 'the e-invoice status: generated');
   await screenshot('einvoice-panel');
 });
@@ -106,13 +111,30 @@ test('opens the validation report of each syntax', async ({ page, screenshot }) 
   await page.keyboard.press('Escape');
 });
 
-test('sends the e-invoice to the test platform and shows its lifecycle', async ({ page, screenshot }) => {
+test('sends the e-invoice to the test platform, then reports a dispute: the lifecycle shows it with its reason', async ({ page, screenshot }) => {
   const panel = page.getByRole('region', { name: 'Facture électronique' });
   await panel.getByRole('button', { name: 'Transmettre à la plateforme' }).click();
   await page.getByRole('dialog', { name: 'Transmettre la facture électronique' }).getByRole('button', { name: 'Transmettre à la plateforme' }).click();
   await visible(panel.getByText('Plateforme de test (locale)'), 'the platform it went to');
-  await eventually(async () => !(await panel.getByText('Générée', { exact: true }).count()), 'the status moved past generated');
+  await visible(panel.getByText('Transmise', { exact: true }), 'the e-invoice status: submitted');
   await screenshot('einvoice-submitted');
+
+  // Cashed in before any payment: the server says why not, in the dialog.
+  await panel.getByRole('button', { name: 'Émettre un statut' }).click();
+  await page.getByRole('menuitem', { name: '212 — Encaissée' }).click();
+  const cashed = page.getByRole('dialog', { name: 'Statut 212 : Encaissée' });
+  await cashed.getByRole('button', { name: 'Envoyer le statut' }).click();
+  await visible(cashed.getByRole('alert').filter({ hasText: 'nothing received yet' }), "the server's refusal: nothing received yet");
+  await cashed.getByRole('button', { name: 'Annuler' }).click();
+
+  await panel.getByRole('button', { name: 'Émettre un statut' }).click();
+  await page.getByRole('menuitem', { name: '207 — En litige' }).click();
+  const disputed = page.getByRole('dialog', { name: 'Statut 207 : En litige' });
+  await disputed.getByRole('textbox', { name: 'Motif' }).fill('Livraison incomplète : un fût manquant');
+  await disputed.getByRole('button', { name: 'Envoyer le statut' }).click();
+  const lifecycle = panel.getByRole('table', { name: 'Cycle de vie' });
+  await visible(lifecycle.getByRole('row').filter({ hasText: '207' }).filter({ hasText: 'En litige' }).filter({ hasText: 'Vendeur' }).filter({ hasText: 'un fût manquant' }), 'the dispute the seller emitted, with its reason, in the lifecycle');
+  await screenshot('einvoice-lifecycle');
 });
 
 test('the invoice list shows the e-invoice status', async ({ page, base, screenshot }) => {
@@ -121,7 +143,7 @@ test('the invoice list shows the e-invoice status', async ({ page, base, screens
   await visible(row, 'the invoice in the list');
   await eventually(async () => (await row.first().innerText()).length > 0, 'the row is rendered');
   const text = await row.first().innerText();
-  assert(/Transmise|Déposée|Émise|Reçue|Mise à disposition/.test(text), `the row shows the e-invoice status (${text.replace(/\s+/g, ' ')})`);
+  assert(/En litige/i.test(text), `the row shows the e-invoice status (${text.replace(/\s+/g, ' ')})`);
   await screenshot('invoice-list');
 });
 

@@ -30,6 +30,8 @@ interface FormState {
   siren: string;
   siret: string;
   vatNumber: string;
+  electronicAddress: string;
+  electronicAddressScheme: string;
   email: string;
   phone: string;
   mobile: string;
@@ -43,7 +45,7 @@ interface FormState {
   billingAddress: AddressState;
 }
 
-const TEXT_FIELDS = ['name', 'siren', 'siret', 'vatNumber', 'email', 'phone', 'mobile', 'website', 'externalRef', 'notes'] as const;
+const TEXT_FIELDS = ['name', 'siren', 'siret', 'vatNumber', 'electronicAddress', 'electronicAddressScheme', 'email', 'phone', 'mobile', 'website', 'externalRef', 'notes'] as const;
 const CHOICE_FIELDS = ['sectorId', 'assignedUserId', 'preferredPaymentMethod'] as const;
 
 /** Every path the form shows next to an input; other server errors go to the alert above the form. */
@@ -69,6 +71,8 @@ function toFormState(a: Account | null): FormState {
     siren: a?.siren ?? '',
     siret: a?.siret ?? '',
     vatNumber: a?.vatNumber ?? '',
+    electronicAddress: a?.electronicAddress ?? '',
+    electronicAddressScheme: a?.electronicAddressScheme ?? '',
     email: a?.email ?? '',
     phone: a?.phone ?? '',
     mobile: a?.mobile ?? '',
@@ -213,6 +217,13 @@ function CustomerForm({
             <TextInput label={t('customers.fields.siren')} description={t('customers.form.sirenHint')} inputMode="numeric" {...text('siren')} />
             <TextInput label={t('customers.fields.siret')} description={t('customers.form.siretHint')} inputMode="numeric" {...text('siret')} />
             <TextInput label={t('customers.fields.vatNumber')} description={t('customers.form.vatHint')} {...text('vatNumber')} />
+          </SimpleGrid>
+        </Section>
+
+        <Section title={t('einvoicing.customer.section')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput label={t('einvoicing.customer.electronicAddress')} description={t('einvoicing.customer.electronicAddressHint')} maxLength={125} {...text('electronicAddress')} />
+            <TextInput label={t('einvoicing.customer.scheme')} description={t('einvoicing.customer.schemeHint')} placeholder="0225" maxLength={4} {...text('electronicAddressScheme')} />
           </SimpleGrid>
         </Section>
 

@@ -13,6 +13,7 @@ import { einvoiceUrl, useCheckEInvoice, useEInvoiceState, useEInvoicingSettings,
 import { EINVOICE_FORMATS, type EInvoiceFormat } from './einvoicing-types';
 import { EInvoiceStatusBadge } from './EInvoiceStatusBadge';
 import { LifecycleTable } from './LifecycleTable';
+import { SellerStatusMenu } from './SellerStatusMenu';
 import { ValidationReportView } from './ValidationReportView';
 
 const FALLBACK_EXTENSIONS: Record<EInvoiceFormat, string> = { facturx: 'facturx.pdf', cii: 'cii.xml', ubl: 'ubl.xml' };
@@ -189,6 +190,7 @@ function PanelBody({ doc, state }: { doc: SalesDocument; state: EInvoiceState })
         <Group gap="xs">
           <CheckButton id={doc.id} />
           {submittable ? <SubmitButton doc={doc} platform={platform} /> : null}
+          {can('billing:write') && state.platformRef ? <SellerStatusMenu id={doc.id} /> : null}
         </Group>
       </Group>
       <Stack gap={4}>

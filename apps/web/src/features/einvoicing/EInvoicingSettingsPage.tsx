@@ -11,8 +11,14 @@ import { EINVOICE_FORMATS, EINVOICE_PROFILES, type EInvoiceFormat, type EInvoice
 
 const SHOWN_FIELDS = ['enabled', 'electronicAddress', 'electronicAddressScheme', 'profile', 'platform', 'transmitFormat', 'autoTransmit'];
 
-interface FormState extends Omit<EInvoicingSettingsBody, 'electronicAddress'> {
+interface FormState {
+  enabled: boolean;
   electronicAddress: string;
+  electronicAddressScheme: string;
+  profile: EInvoiceProfile;
+  platform: string;
+  transmitFormat: EInvoiceFormat;
+  autoTransmit: boolean;
 }
 
 function EInvoicingForm({ settings }: { settings: EInvoicingSettings }) {

@@ -50,24 +50,33 @@ function ReportTable({ title, columns, rows }: { title: string; columns: HeadCol
 
 function ReportTables({ report }: { report: EReport }) {
   const { t } = useTranslation();
-  const money = (v: string) => formatMoney(v, report.currency ?? 'EUR');
-  const c = (key: 'date' | 'vatRate' | 'count' | 'net' | 'vat' | 'gross' | 'number' | 'customer' | 'country' | 'amount', align?: 'right'): HeadColumn => ({ label: t(`einvoicing.eReporting.columns.${key}`), align });
+  const c = (key: 'date' | 'vatRate' | 'count' | 'net' | 'vat' | 'gross' | 'number' | 'customer' | 'country' | 'vatNumber' | 'amount', align?: 'right'): HeadColumn => ({ label: t(`einvoicing.eReporting.columns.${key}`), align });
+  // B2C sales and the cash received are reported in the company's currency (euro); international sales each in their own.
   return (
     <Stack gap="lg">
       <ReportTable
         title={t('einvoicing.eReporting.b2c')}
-        columns={[c('date'), c('vatRate', 'right'), c('count', 'right'), c('net', 'right'), c('vat', 'right')]}
-        rows={report.b2c.map((r) => [formatDate(r.date), formatPercent(r.vatRate), r.count, money(r.net), money(r.vat)])}
+        columns={[c('date'), c('vatRate', 'right'), c('count', 'right'), c('net', 'right'), c('vat', 'right'), c('gross', 'right')]}
+        rows={report.b2cSales.map((r) => [formatDate(r.date), formatPercent(r.rate), r.count, formatMoney(r.net), formatMoney(r.vat), formatMoney(r.gross)])}
       />
       <ReportTable
         title={t('einvoicing.eReporting.international')}
-        columns={[c('number'), c('date'), c('customer'), c('country'), c('net', 'right'), c('vat', 'right'), c('gross', 'right')]}
-        rows={report.international.map((r) => [r.number, formatDate(r.date), r.customerName, r.country, money(r.net), money(r.vat), money(r.gross)])}
+        columns={[c('number'), c('date'), c('customer'), c('country'), c('vatNumber'), c('net', 'right'), c('vat', 'right'), c('gross', 'right')]}
+        rows={report.internationalSales.map((r) => [
+          r.number,
+          formatDate(r.date),
+          r.buyerName,
+          r.buyerCountry ?? '—',
+          r.buyerVatNumber ?? '—',
+          formatMoney(r.net, r.currency),
+          formatMoney(r.vat, r.currency),
+          formatMoney(r.gross, r.currency),
+        ])}
       />
       <ReportTable
         title={t('einvoicing.eReporting.payments')}
-        columns={[c('date'), c('vatRate', 'right'), c('amount', 'right')]}
-        rows={report.payments.map((r) => [formatDate(r.date), formatPercent(r.vatRate), money(r.amount)])}
+        columns={[c('date'), c('vatRate', 'right'), c('amount', 'right'), c('vat', 'right')]}
+        rows={report.servicePayments.map((r) => [formatDate(r.date), formatPercent(r.rate), formatMoney(r.received), formatMoney(r.vat)])}
       />
     </Stack>
   );

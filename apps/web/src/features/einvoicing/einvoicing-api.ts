@@ -1,22 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Schemas } from '@comptoir/api-client';
 import { useCompanyKey } from '../../app/company';
-import { ApiError, companyStore } from '../../lib/api';
+import { api, ApiError, companyStore, unwrap } from '../../lib/api';
 import type { EInvoiceFlow, EInvoiceFormat, EInvoiceProfile, EInvoiceStatus } from './einvoicing-types';
 
-export interface EInvoicingSettingsBody {
-  enabled: boolean;
-  electronicAddress: string | null;
-  electronicAddressScheme: string;
-  profile: EInvoiceProfile;
-  platform: string;
-  transmitFormat: EInvoiceFormat;
-  autoTransmit: boolean;
-}
-export interface EInvoicingSettings extends EInvoicingSettingsBody {
-  /** The values `platform` accepts on this deployment. */
-  platforms: string[];
-  updatedAt: string | null;
-}
+export type EInvoicingSettings = Schemas['EInvoicingSettingsResponseDto'];
+export type EInvoicingSettingsBody = Schemas['PutEInvoicingSettingsDto'];
 
 export interface LifecycleEvent {
   code: number;
@@ -90,35 +79,12 @@ export interface CheckResult {
   facturx: { pdf: FacturXInspection; xml: ValidationReport | null };
 }
 
-export interface EReportingB2cRow {
-  date: string;
-  vatRate: string;
-  count: number;
-  net: string;
-  vat: string;
-}
-export interface EReportingInternationalRow {
-  id: string;
-  number: string;
-  date: string;
-  customerName: string;
-  country: string;
-  net: string;
-  vat: string;
-  gross: string;
-}
-export interface EReportingPaymentRow {
-  date: string;
-  vatRate: string;
-  amount: string;
-}
 export interface EReport {
   from: string;
   to: string;
-  currency?: string;
-  b2c: EReportingB2cRow[];
-  international: EReportingInternationalRow[];
-  payments: EReportingPaymentRow[];
+  b2cSales: { date: string; rate: string; count: number; net: string; vat: string; gross: string }[];
+  internationalSales: { id: string; number: string; date: string; kind: string; buyerName: string; buyerCountry: string | null; buyerVatNumber: string | null; currency: string; net: string; vat: string; gross: string }[];
+  servicePayments: { date: string; rate: string; received: string; vat: string }[];
 }
 
 const BASE = '/api/v1';
@@ -144,20 +110,21 @@ export function einvoiceUrl(id: string, format: EInvoiceFormat): string {
   return `${BASE}/invoices/${id}/einvoice?format=${format}`;
 }
 
+/** The same report for French Excel (BOM, `;`, decimal comma). */
 export function eReportingCsvUrl(from: string, to: string): string {
   return `${BASE}/einvoicing/e-reporting?from=${from}&to=${to}&format=csv`;
 }
 
 export function useEInvoicingSettings() {
   const key = useCompanyKey();
-  return useQuery({ queryKey: key('einvoicing', 'settings'), queryFn: () => request<EInvoicingSettings>('GET', '/einvoicing/settings') });
+  return useQuery({ queryKey: key('einvoicing', 'settings'), queryFn: () => unwrap(api.GET('/api/v1/einvoicing/settings')) });
 }
 
 export function useUpdateEInvoicingSettings() {
   const client = useQueryClient();
   const key = useCompanyKey();
   return useMutation({
-    mutationFn: (body: EInvoicingSettingsBody) => request<EInvoicingSettings>('PUT', '/einvoicing/settings', body),
+    mutationFn: (body: EInvoicingSettingsBody) => unwrap(api.PUT('/api/v1/einvoicing/settings', { body })),
     onSuccess: (settings) => client.setQueryData(key('einvoicing', 'settings'), settings),
   });
 }
@@ -195,5 +162,17 @@ export function useEReport(from: string, to: string) {
     queryKey: key('einvoicing', 'e-reporting', from, to),
     queryFn: () => request<EReport>('GET', `/einvoicing/e-reporting?from=${from}&to=${to}`),
     enabled: from <= to,
+  });
+}
+
+/** The statuses the seller emits itself: 212 cashed in, 207 disputed (with its reason), 209 completed after a suspension. */
+export const SELLER_CODES = [212, 207, 209] as const;
+export type SellerCode = (typeof SELLER_CODES)[number];
+
+export function useEmitSellerStatus(id: string) {
+  const refresh = useRefreshEInvoiceState(id);
+  return useMutation({
+    mutationFn: (body: { code: SellerCode; reason?: string | null }) => request<unknown>('POST', `/invoices/${id}/einvoice/lifecycle`, body),
+    onSuccess: refresh,
   });
 }

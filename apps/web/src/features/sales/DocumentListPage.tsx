@@ -16,6 +16,7 @@ import { useDocumentPages } from './sales-api';
 import { DOCUMENT_STATUSES, INVOICE_KINDS, type DocumentFilters, type DocumentStatus, type DocumentSummary, type InvoiceKind } from './sales-types';
 import { KindBadge, StatusBadge } from './StatusBadge';
 import { PaymentStatusBadge } from '../payments/PaymentStatusBadge';
+import { EInvoiceStatusBadge } from '../einvoicing/EInvoiceStatusBadge';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -77,6 +78,8 @@ export function DocumentListPage({ config }: { config: DocumentTypeConfig }) {
     );
   }
   if (type === 'invoice') columns.splice(4, 0, { key: 'due', header: t('sales.columns.dueDate'), width: '10%', render: (d) => formatDate(d.dueDate) });
+  // After the status: where the e-invoice of each validated invoice stands.
+  if (type === 'invoice') columns.splice(6, 0, { key: 'einvoice', header: t('einvoicing.list.column'), width: '11%', render: (d) => <EInvoiceStatusBadge status={d.einvoiceStatus} /> });
 
   const newButton = can('billing:write') && type !== 'delivery_note' ? (
     <Button component={Link} to={`/${config.path}/new`} leftSection={<IconPlus />}>
