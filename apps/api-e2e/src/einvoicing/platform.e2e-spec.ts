@@ -1,5 +1,5 @@
 import { FakeCallback, FakeEInvoicingPlatform } from '@comptoir/einvoicing';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, startTestWorker, TestApp, TestWorker } from '../support/test-app';
 import { signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { createCustomer, draftInvoice } from '../billing/billing-fixtures';
 import { enableEInvoicing } from './einvoicing-fixtures';
@@ -13,12 +13,14 @@ type Auth = Record<string, string>;
  */
 describe('E-invoicing platform (fake)', () => {
   let t: TestApp;
+  let worker: TestWorker;
   let fake: FakeEInvoicingPlatform;
   let org: SignedUpOrg;
   let customerId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
+    worker = await startTestWorker(t.config);
     fake = t.app.get(FakeEInvoicingPlatform);
     org = await signupOrganization(t.http(), 'Menuiserie');
     await enableEInvoicing(() => t.http(), org.auth, org.companyId);
@@ -27,6 +29,7 @@ describe('E-invoicing platform (fake)', () => {
   }, 60_000);
 
   afterAll(async () => {
+    await worker?.close();
     await t?.close();
   });
 
@@ -130,6 +133,22 @@ describe('E-invoicing platform (fake)', () => {
     expect((await emit({ code: 207 }).expect(400)).body.errors[0].path).toBe('reason');
     await emit({ code: 205 }).expect(400);
   }, 30_000);
+
+  it('sends 212 cashed in by itself when a B2B service invoice becomes fully paid (the worker, on the payment events)', async () => {
+    const { id, ref } = await deposited();
+    await worker.drain();
+    const invoice = (await t.http().get(`/api/v1/invoices/${id}`).set(org.auth).expect(200)).body;
+    const pay = (amount: string) => t.http().post('/api/v1/payments').set(org.auth).send({ accountId: customerId, date: invoice.date, method: 'transfer', amount, allocations: [{ invoiceId: id, amount }] }).expect(201);
+    await pay('200.00');
+    await worker.drain();
+    expect((await history(id)).map((e) => e.code)).toEqual([200]); // partly paid: not yet
+    await pay('1000.00');
+    await worker.drain();
+    expect((await history(id)).at(-1)).toMatchObject({ code: 212, source: 'seller' });
+    expect(await current(id)).toEqual({ e: 'cashed_in', d: 'cashed_in' });
+    expect(fake.statusesSent(ref)).toHaveLength(1);
+    expect(fake.statusesSent(ref)[0]).toContain('<ram:ValueAmount currencyID="EUR">1200.00</ram:ValueAmount><ram:ValuePercent>20.00</ram:ValuePercent>');
+  }, 60_000);
 
   it('refuses to transmit a B2C invoice (409 einvoice_not_transmissible, the reason said) and changes nothing', async () => {
     const person = await t.http().post('/api/v1/accounts').set(org.auth).send({ name: 'Jeanne Martin', roles: ['customer'], kind: 'person', billingAddress: { line1: '3 rue des Lilas', postalCode: '69003', city: 'Lyon', country: 'FR' } }).expect(201);

@@ -3,21 +3,25 @@ import { DomainError } from '@comptoir/platform/kernel';
 import type { EInvoiceFormat } from '../settings/einvoicing-settings.entity';
 import type { LifecycleCode } from './lifecycle';
 
-/** One e-invoice handed to the platform: the stored original in the company's transmit format. */
-export interface OutgoingFlow {
+/** What names an invoice in CDAR messages and to the platform: its number, date, type and parties. */
+export interface FlowIdentity {
   /** The sales document's id: adapters pass it to the platform as the idempotency key of the deposit. */
   documentId: string;
   number: string;
   issueDate: string;
   /** 380 invoice, 381 credit note, 386 deposit invoice. */
   typeCode: string;
+  sellerSiren: string | null;
+  sellerElectronicAddress: ElectronicAddress | null;
+  buyerElectronicAddress: ElectronicAddress | null;
+}
+
+/** One e-invoice handed to the platform: the stored original in the company's transmit format. */
+export interface OutgoingFlow extends FlowIdentity {
   format: EInvoiceFormat;
   filename: string;
   contentType: string;
   bytes: Buffer;
-  sellerSiren: string | null;
-  sellerElectronicAddress: ElectronicAddress | null;
-  buyerElectronicAddress: ElectronicAddress | null;
 }
 
 /** A lifecycle status the platform reported for one of the company's flows (one CDAR message may carry several). */
@@ -35,6 +39,8 @@ export interface LifecycleUpdate {
 /** A status the seller emits (212 cashed in, 207 disputed, 209 completed), handed to the platform to forward. */
 export interface SellerStatus {
   platformRef: string;
+  /** The invoice the status is about, as the CDAR message names it. */
+  invoice: FlowIdentity;
   code: LifecycleCode;
   eventRef: string;
   occurredAt: Date;

@@ -7,6 +7,7 @@ import { EInvoiceEntity } from '../originals/einvoice.entity';
 import { EINVOICE_FILES, einvoiceFilename } from '../originals/einvoice-files';
 import { einvoiceSection, EInvoiceOriginals } from '../originals/einvoice-originals.service';
 import { OutgoingFlow } from './einvoicing-platform';
+import { flowIdentity } from './flow-identity';
 import { EInvoiceStatus } from './lifecycle';
 import { LifecycleService } from './lifecycle.service';
 import { PlatformConnections } from './platform-connections';
@@ -24,8 +25,6 @@ export interface Transmission {
 
 /** Statuses from which a submission may (re)start: never deposited, or the last attempt failed. */
 const SUBMITTABLE: readonly EInvoiceStatus[] = ['generated', 'failed'];
-
-const TYPE_CODES: Record<string, string> = { invoice: '380', credit_note: '381', deposit: '386' };
 
 export class SubmissionFailedError extends DomainError {
   constructor(reason: string) {
@@ -103,21 +102,7 @@ export class TransmissionService {
 
   private async outgoingFlow(doc: SalesDocumentEntity, row: EInvoiceEntity, format: OutgoingFlow['format']): Promise<OutgoingFlow> {
     const { columns, contentType } = EINVOICE_FILES[format];
-    const section = einvoiceSection(doc);
-    const seller = doc.snapshot?.['seller'] as { siren?: string | null } | undefined;
-    return {
-      documentId: doc.id,
-      number: doc.number ?? '',
-      issueDate: doc.date,
-      typeCode: TYPE_CODES[doc.kind ?? 'invoice'] ?? '380',
-      format,
-      filename: einvoiceFilename(doc.number ?? doc.id, format),
-      contentType,
-      bytes: await this.files.get(row[columns.key]),
-      sellerSiren: seller?.siren ?? null,
-      sellerElectronicAddress: section?.seller.electronicAddress ?? null,
-      buyerElectronicAddress: section?.buyer.electronicAddress ?? null,
-    };
+    return { ...flowIdentity(doc), format, filename: einvoiceFilename(doc.number ?? doc.id, format), contentType, bytes: await this.files.get(row[columns.key]) };
   }
 }
 

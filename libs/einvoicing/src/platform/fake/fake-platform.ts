@@ -36,6 +36,17 @@ interface DepositedFlow {
   messages: number;
 }
 
+/**
+ * The platform's memory, process-wide: the API and the worker of one process (the tests, `npm start`
+ * with in-process queue handlers) deposit to and hear from the same platform, as with a real one.
+ */
+const STATE = {
+  flows: new Map<string, DepositedFlow>(),
+  pending: [] as FakeCallback[],
+  sellerStatuses: new Map<string, string[]>(),
+  inboxes: new Map<string, IncomingFlow[]>(),
+};
+
 /** What a test says about the status it makes the fake report. */
 export interface FakeStatusOptions {
   reasonCode?: CdarReasonCode;
@@ -56,10 +67,10 @@ const DEFAULT_REASONS: Partial<Record<LifecycleCode, CdarReasonCode>> = { 206: '
 @Injectable()
 export class FakeEInvoicingPlatform implements EInvoicingPlatformAdapter, OnModuleInit {
   readonly name = FAKE_PLATFORM;
-  private readonly flows = new Map<string, DepositedFlow>();
-  private readonly pending: FakeCallback[] = [];
-  private readonly sellerStatuses = new Map<string, string[]>();
-  private readonly inboxes = new Map<string, IncomingFlow[]>();
+  private readonly flows = STATE.flows;
+  private readonly pending = STATE.pending;
+  private readonly sellerStatuses = STATE.sellerStatuses;
+  private readonly inboxes = STATE.inboxes;
 
   constructor(private readonly registry: PlatformRegistry) {}
 
@@ -127,22 +138,21 @@ export class FakeEInvoicingPlatform implements EInvoicingPlatformAdapter, OnModu
     return this.flows.get(platformRef)?.flow ?? null;
   }
 
+  /** Keeps the CDAR message of a status the seller sent (the platform would forward it to the buyer and the tax authority). */
   recordSellerStatus(status: SellerStatus): void {
-    const deposited = this.flows.get(status.platformRef);
-    if (!deposited) throw new Error(`The fake platform holds no flow ${status.platformRef}`);
-    const { flow } = deposited;
+    const { invoice } = status;
     const xml = writeCdar(
       lifecycleMessage({
         id: status.eventRef,
         issuedAt: status.occurredAt,
-        sellerAddress: flow.sellerElectronicAddress,
-        buyerAddress: flow.buyerElectronicAddress,
+        sellerAddress: invoice.sellerElectronicAddress,
+        buyerAddress: invoice.buyerElectronicAddress,
         status: {
           flowRef: status.platformRef,
-          invoiceNumber: flow.number,
-          invoiceIssueDate: flow.issueDate,
-          invoiceTypeCode: flow.typeCode,
-          sellerSiren: flow.sellerSiren,
+          invoiceNumber: invoice.number,
+          invoiceIssueDate: invoice.issueDate,
+          invoiceTypeCode: invoice.typeCode,
+          sellerSiren: invoice.sellerSiren,
           code: status.code,
           reason: status.reason ? { code: 'AUTRE', text: status.reason } : null,
           amounts: status.amounts.map((a) => ({ ...a, currency: 'EUR' })),
