@@ -5,7 +5,8 @@ import { EInvoicingSettingsService } from './settings/einvoicing-settings.servic
 import { EInvoicingSettingsController } from './settings/einvoicing-settings.controller';
 import { PlatformRegistry } from './platform/platform-registry';
 import { EInvoiceSnapshotExtension } from './completeness/einvoice-snapshot.extension';
-import { TRANSMISSION_PROVIDERS } from './platform/platform.providers';
+import { PLATFORM_CONTROLLERS, PLATFORM_PROVIDERS, PLATFORM_WORKER_PROVIDERS } from './platform/platform.providers';
+import { TransmissionService } from './platform/transmission.service';
 import { EInvoiceController } from './originals/einvoice.controller';
 import { EInvoiceOriginals } from './originals/einvoice-originals.service';
 import { EInvoiceOriginalsHandler } from './originals/einvoice-originals.handler';
@@ -20,9 +21,9 @@ import { AutoTransmitHandler } from './originals/auto-transmit.handler';
  */
 @Module({
   imports: [BillingModule, BankingModule],
-  controllers: [EInvoiceController, EInvoicingSettingsController],
-  providers: [EInvoiceSnapshotExtension, EInvoicingSettingsService, EInvoiceOriginals, EInvoiceStatusReader, PlatformRegistry],
-  exports: [EInvoiceOriginals, PlatformRegistry],
+  controllers: [EInvoiceController, EInvoicingSettingsController, ...PLATFORM_CONTROLLERS],
+  providers: [EInvoiceSnapshotExtension, EInvoicingSettingsService, EInvoiceOriginals, EInvoiceStatusReader, PlatformRegistry, ...PLATFORM_PROVIDERS],
+  exports: [EInvoiceOriginals, PlatformRegistry, TransmissionService],
 })
 export class EInvoicingModule {}
 
@@ -33,6 +34,6 @@ export class EInvoicingModule {}
  */
 @Module({
   imports: [BillingWorkerModule],
-  providers: [PlatformRegistry, EInvoiceOriginals, EInvoiceOriginalsHandler, AutoTransmitHandler, ...TRANSMISSION_PROVIDERS],
+  providers: [PlatformRegistry, EInvoiceOriginals, EInvoiceOriginalsHandler, AutoTransmitHandler, ...PLATFORM_WORKER_PROVIDERS],
 })
 export class EInvoicingWorkerModule {}
