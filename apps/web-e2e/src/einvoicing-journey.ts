@@ -18,6 +18,7 @@ const CUSTOMER = 'Brasserie Durand';
 const INCOMPLETE = 'Cave Leroux';
 const ADDRESS = { line1: '8 quai de la Loire', postalCode: '44000', city: 'Nantes', country: 'FR' };
 let customerId = '';
+const customerSiren = randomSiren();
 let invoiceId = '';
 let incompleteId = '';
 let invoiceNumber = '';
@@ -119,12 +120,12 @@ test('sends the e-invoice to the test platform, then reports a dispute: the life
   await visible(panel.getByText('Transmise', { exact: true }), 'the e-invoice status: submitted');
   await screenshot('einvoice-submitted');
 
-  // Cashed in before any payment: the server says why not, in the dialog.
+  // Cashed in before any payment: the server says why not, in the dialog, and nothing is recorded.
   await panel.getByRole('button', { name: 'Émettre un statut' }).click();
   await page.getByRole('menuitem', { name: '212 — Encaissée' }).click();
   const cashed = page.getByRole('dialog', { name: 'Statut 212 : Encaissée' });
   await cashed.getByRole('button', { name: 'Envoyer le statut' }).click();
-  await visible(cashed.getByRole('alert').filter({ hasText: 'nothing received yet' }), "the server's refusal: nothing received yet");
+  await visible(cashed.getByRole('alert').filter({ hasText: /payment|received/i }), "the server's refusal: no payment received yet");
   await cashed.getByRole('button', { name: 'Annuler' }).click();
 
   await panel.getByRole('button', { name: 'Émettre un statut' }).click();
@@ -147,22 +148,38 @@ test('the invoice list shows the e-invoice status', async ({ page, base, screens
   await screenshot('invoice-list');
 });
 
-test('the customer form offers the electronic address (BT-49) with its help text', async ({ page, base, screenshot }) => {
+test('the customer form offers the electronic address (BT-49) with its help text, and saves it once valid', async ({ page, base, screenshot }) => {
   await page.goto(`${base}/customers/${customerId}/edit`);
   const field = await visible(page.getByRole('textbox', { name: 'Adresse électronique (BT-49)' }), 'the electronic address field');
   await visible(page.getByText(/Laissé vide : son SIREN/), 'the help: the SIREN by default');
   await field.fill('not an address!');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
   await visible(page.getByText(/electronicAddress/), "the server's refusal under the field");
+  await field.fill(`${customerSiren}_COMPTA`);
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await visible(page.getByRole('heading', { level: 1, name: CUSTOMER }), 'saved: back on the customer page');
   await screenshot('customer-electronic-address');
 });
 
-test('the e-reporting page shows the tables of the period', async ({ page, base, screenshot }) => {
+test('the e-reporting page shows the consumer sale of the period per rate, and downloads it as CSV', async ({ page, base, screenshot }) => {
   await page.goto(`${base}/accounting/e-reporting`);
   await visible(page.getByRole('heading', { level: 1, name: 'E-reporting' }), 'e-reporting heading');
-  await visible(page.getByRole('region', { name: 'Ventes aux particuliers (B2C), par jour et par taux' }), 'the B2C table');
+  const b2c = page.getByRole('table', { name: 'Ventes aux particuliers (B2C), par jour et par taux' });
+  const row = b2c.getByRole('row').filter({ hasText: '20 %' });
+  await visible(row, 'the consumer sale at 20 %');
+  const cells = (await row.first().innerText()).replace(/[\u00a0\u202f]/g, ' ');
+  assert(cells.includes('45,00 €') && cells.includes('9,00 €') && cells.includes('54,00 €'), `net 45.00, VAT 9.00, gross 54.00 (${cells.replace(/\s+/g, ' ')})`);
   await visible(page.getByRole('region', { name: 'Ventes B2B internationales' }), 'the international table');
   await visible(page.getByRole('region', { name: 'Encaissements des prestations de services, par taux' }), 'the payment data table');
+
+  const served = page.waitForResponse((r) => r.url().includes('/einvoicing/e-reporting?') && r.url().includes('format=csv'));
+  const saved = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger le CSV' }).click();
+  const response = await served;
+  assert(response.ok() && (response.headers()['content-type'] ?? '').startsWith('text/csv'), `a CSV is served (HTTP ${response.status()}, ${response.headers()['content-type']})`);
+  const download = await saved;
+  assert(download.suggestedFilename().endsWith('.csv'), `saved as a .csv (${download.suggestedFilename()})`);
+  assert(readFileSync(await download.path(), 'utf8').includes('45,00'), 'the CSV holds the net amount with a decimal comma');
   await screenshot('e-reporting');
 });
 
@@ -173,12 +190,16 @@ export const einvoicingJourney: Journey = {
     const me = await api<{ company: { id: string; siren: string } }>(base, 'GET', '/api/v1/me', undefined, session.token);
     await api(base, 'PATCH', `/api/v1/companies/${me.company.id}`, { vatNumber: frenchVatNumber(me.company.siren), address: { line1: '3 rue des Brasseurs', postalCode: '35000', city: 'Rennes', country: 'FR' } }, session.token);
     await api(base, 'POST', '/api/v1/bank-accounts', { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', holder: 'Brasserie Lemoine SAS' }, session.token);
-    const customer = await api<{ id: string }>(base, 'POST', '/api/v1/accounts', { name: CUSTOMER, roles: ['customer'], kind: 'company', siren: randomSiren(), email: 'compta@durand.example', billingAddress: ADDRESS }, session.token);
+    const customer = await api<{ id: string }>(base, 'POST', '/api/v1/accounts', { name: CUSTOMER, roles: ['customer'], kind: 'company', siren: customerSiren, email: 'compta@durand.example', billingAddress: ADDRESS }, session.token);
     customerId = customer.id;
     const incomplete = await api<{ id: string }>(base, 'POST', '/api/v1/accounts', { name: INCOMPLETE, roles: ['customer'], kind: 'company', siren: randomSiren() }, session.token);
     const lines = [{ description: 'Fût de bière blonde 30 L', quantity: '2', unitPrice: '95.00', vatRate: '20.00' }];
     invoiceId = (await api<{ id: string }>(base, 'POST', '/api/v1/invoices', { accountId: customer.id, paymentMethod: 'transfer', lines }, session.token)).id;
     incompleteId = (await api<{ id: string }>(base, 'POST', '/api/v1/invoices', { accountId: incomplete.id, paymentMethod: 'transfer', lines }, session.token)).id;
+    // A consumer sale, outside e-invoicing: it is e-reported.
+    const consumer = await api<{ id: string }>(base, 'POST', '/api/v1/accounts', { name: 'Julie Morel', roles: ['customer'], kind: 'person', billingAddress: ADDRESS }, session.token);
+    const sale = await api<{ id: string }>(base, 'POST', '/api/v1/invoices', { accountId: consumer.id, paymentMethod: 'card', lines: [{ description: 'Coffret dégustation', quantity: '3', unitPrice: '15.00', vatRate: '20.00' }] }, session.token);
+    await api(base, 'POST', `/api/v1/invoices/${sale.id}/validate`, undefined, session.token);
   },
   steps,
 };
