@@ -7,6 +7,7 @@ import { TenantDb } from '@comptoir/platform/database';
 import { seedCatalogDemo } from '@comptoir/catalog';
 import { seedBillingDemo, seedDepositsDemo, seedDunningDemo, seedPaymentsDemo } from '@comptoir/billing';
 import { seedBankingDemo } from '@comptoir/banking';
+import { seedEInvoicingDemo } from '@comptoir/einvoicing';
 
 export const DEMO_EMAIL = 'demo@comptoir.test';
 export const DEMO_PASSWORD = 'comptoir-demo';
@@ -135,6 +136,8 @@ export async function seedDemo(app: INestApplicationContext, addContact?: Contac
   await seedDunningDemo(app, ctx);
   // Mandates for customers with open invoices, and a first SEPA batch.
   await seedBankingDemo(app, ctx, signup.user.id);
+  // Last: from here on the company's domestic B2B invoices are held to the e-invoicing rules.
+  await seedEInvoicingDemo(app, ctx);
   await seedSandbox(app, ctx);
   for (let i = 0; i < 10; i++) {
     await accounts.create(secondCtx, { name: `${TRADES[(i + 3) % TRADES.length]} ${LAST_NAMES[(i + 7) % LAST_NAMES.length]} Lyon`, roles: ['customer'], externalRef: `DEMO-S-${i + 1}` });

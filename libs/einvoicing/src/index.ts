@@ -4,6 +4,7 @@ export * from './originals/einvoice.entity';
 export * from './platform/lifecycle';
 export * from './platform/lifecycle-event.entity';
 export * from './settings/einvoicing-settings.service';
+export * from './seed/seed-einvoicing-demo';
 export * from './validation/einvoice-validator';
 export * from './validation/validation-report';
 export * from './validation/standards-unavailable.error';

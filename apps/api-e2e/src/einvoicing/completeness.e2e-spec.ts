@@ -1,7 +1,9 @@
+import { seedEInvoicingDemo } from '@comptoir/einvoicing';
 import { frenchVatNumber } from '@comptoir/platform/kernel';
 import { createCustomer, createProduct, draftInvoice } from '../billing/billing-fixtures';
 import { CREDITOR_IBAN, CREDITOR_BIC } from '../banking/banking-fixtures';
 import { randomSiren, signupOrganization, SignedUpOrg } from '../support/fixtures';
+import { seededDemo } from '../support/demo-tenant';
 import { createTestApp, TestApp } from '../support/test-app';
 
 interface Section {
@@ -154,5 +156,20 @@ describe('E-invoicing completeness: snapshot.einvoice frozen at validation, in-s
     const frozen = await section(draft.id);
     expect(frozen).toMatchObject({ inScope: false, flow: 'B2B' });
     expect(frozen.warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['buyer.siren', 'buyer.electronicAddress', 'seller.address.line1']));
+  });
+
+  it('seeds the e-invoicing demo once, after the billing demo: company enabled, customers routed, one invoice in scope', async () => {
+    const { org: demo, ctx } = await seededDemo(t, 'Demo facturation electronique');
+    // The demo company has its address (apps/api/src/seed.ts); a signed-up one gets it here.
+    await t.http().patch(`/api/v1/companies/${demo.companyId}`).set(demo.auth).send({ address: ADDRESS }).expect(200);
+    const seeded = (await seedEInvoicingDemo(t.app, ctx))!;
+    expect((await t.http().get('/api/v1/einvoicing/settings').set(demo.auth).expect(200)).body).toMatchObject({ enabled: true, electronicAddressScheme: '0225' });
+    expect(seeded.routedCustomerIds).toHaveLength(2);
+    for (const id of seeded.routedCustomerIds) {
+      const account = (await t.http().get(`/api/v1/accounts/${id}`).set(demo.auth).expect(200)).body;
+      expect(account).toMatchObject({ electronicAddress: account.siren, electronicAddressScheme: '0225' });
+    }
+    expect(await section(seeded.invoiceId!)).toMatchObject({ inScope: true, flow: 'B2B', billingMode: 'S1', warnings: [] });
+    expect(await seedEInvoicingDemo(t.app, ctx)).toBeNull();
   });
 });
