@@ -151,6 +151,16 @@ describe('E-invoice originals', () => {
     expect((await download(invoice.id, 'ubl')).bytes.equals(ubl.bytes)).toBe(true);
   }, 60_000);
 
+  it('downloads racing the worker make the originals once: every answer is the one stored, sealed once', async () => {
+    const invoice = await validated();
+    const [facturx, cii, again] = await Promise.all([download(invoice.id, 'facturx'), download(invoice.id, 'cii'), download(invoice.id, 'facturx'), worker.drain()]);
+    const state = await status(invoice.id);
+    const sealed = Object.fromEntries(state.formats.map((f: { format: string; sha256: string }) => [f.format, f.sha256]));
+    expect([sha256(facturx.bytes), sha256(again.bytes), sha256(cii.bytes)]).toEqual([sealed['facturx'], sealed['facturx'], sealed['cii']]);
+    expect(await originalEntries(invoice.id)).toHaveLength(4);
+    expect((await verify()).ok).toBe(true);
+  }, 60_000);
+
   it('a credit note and a deposit invoice get their originals too', async () => {
     const invoice = await t.http().get(`/api/v1/invoices/${(await validated()).id}`).set(org.auth).expect(200);
     const credit = await t.http()

@@ -66,6 +66,18 @@ async function salesDocument(w: World, path: 'quotes' | 'orders' | 'delivery-not
   };
 }
 
+/**
+ * A validated invoice of A whose e-invoice originals are made (by A's first download): another tenant's
+ * call must not make or reveal them, and the owner's own GET in the test then changes nothing.
+ */
+async function validatedEInvoice(w: World): Promise<Resource> {
+  const invoice = await salesDocument(w, 'invoices');
+  const id = invoice.params['id']!;
+  await w.t.http().post(`/api/v1/invoices/${id}/validate`).set(w.a.auth).expect(200);
+  await w.t.http().get(`/api/v1/invoices/${id}/einvoice?format=cii`).set(w.a.auth).expect(200);
+  return { ...invoice, probe: async () => ({ document: await get(w, `/api/v1/invoices/${id}`), einvoice: await get(w, `/api/v1/invoices/${id}/einvoice/status`) }) };
+}
+
 const listEntry = async (w: World, path: string, id: string) =>
   ((await get(w, path)).data as { id: string }[]).find((row) => row.id === id) ?? null;
 
@@ -223,6 +235,8 @@ const FACTORIES: Record<string, Factory> = {
   '/api/v1/delivery-notes/{id}': (w) => salesDocument(w, 'delivery-notes'),
   '/api/v1/invoices/{id}': (w) => salesDocument(w, 'invoices'),
   '/api/v1/documents/{id}': (w) => salesDocument(w, 'quotes'),
+  '/api/v1/invoices/{id}/einvoice': (w) => validatedEInvoice(w),
+  '/api/v1/invoices/{id}/einvoice/status': (w) => validatedEInvoice(w),
   '/api/v1/dunning/runs/{id}': async (w) => (await dunningRun(w)).run,
   '/api/v1/dunning/events/{id}': async (w) => (await dunningRun(w)).event,
   '/api/v1/payments/{id}': async (w) => {
@@ -282,6 +296,13 @@ const FACTORIES: Record<string, Factory> = {
   },
 };
 
+/** An operation's factory: one of its own path (a sub-resource with a state of its own), else its resource's. */
+const factoryOf = (op: Operation): Factory | undefined => FACTORIES[op.path] ?? FACTORIES[resourceKey(op.path)];
+/** The operation's required query parameters, set to their contract examples (`?format=facturx`). */
+function withRequiredQuery(op: Operation, path: string): string {
+  const required = op.queryParams.filter((p) => p.required);
+  return required.length ? `${path}?${new URLSearchParams(required.map((p) => [p.name, String(exampleOf(p.schema ?? {}))])).toString()}` : path;
+}
 const label = (op: Operation) => `${op.method.toUpperCase()} ${op.path}`;
 const operations = contractOperations();
 /**
@@ -351,16 +372,16 @@ describe('Tenant isolation (driven by openapi.json)', () => {
 
   it('has a resource factory for every operation of the contract that takes a path parameter', () => {
     expect(byId.length).toBeGreaterThan(0);
-    const missing = byId.filter((op) => !FACTORIES[resourceKey(op.path)]).map(label);
+    const missing = byId.filter((op) => !factoryOf(op)).map(label);
     expect(missing).toEqual([]);
   });
 
   it.each(byId.map((op) => [label(op), op] as const))('%s answers 404 to another organisation, reveals nothing and changes nothing', async (_name, op) => {
-    const factory = FACTORIES[resourceKey(op.path)];
+    const factory = factoryOf(op);
     if (!factory) throw new Error(`No resource factory for ${label(op)}: add one to FACTORIES`);
     const resource = await factory(world);
     for (const p of op.pathParams) if (!resource.params[p.name]) throw new Error(`The factory for ${resourceKey(op.path)} gives no value for {${p.name}}`);
-    const path = fillPath(op.path, resource.params);
+    const path = withRequiredQuery(op, fillPath(op.path, resource.params));
     const body = op.body ? exampleOf(op.body) : undefined;
     const leaks = [...resource.leaks, ...aLeaks()];
     const before = await resource.probe();
@@ -410,7 +431,7 @@ describe('Tenant isolation (driven by openapi.json)', () => {
   it.each(writesWithReferences.map((op) => [label(op), op] as const))(
     '%s refuses references to records of another organisation in its body',
     async (_name, op) => {
-      const own = FACTORIES[resourceKey(op.path)];
+      const own = factoryOf(op);
       const params = op.pathParams.length ? (await own!({ t, a: b })).params : {};
       const base = exampleOf(op.body!) as Record<string, unknown>;
       for (const field of referenceFields(op)) {
