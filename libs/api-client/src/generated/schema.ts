@@ -957,6 +957,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/einvoicing/e-reporting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-reporting of a period: B2C sales per day and VAT rate, international sales per invoice, cash received on services
+         * @description Computed from the sealed snapshots of validated documents and from payments; `format=csv` gives the same figures for French Excel.
+         */
+        get: operations["getEReporting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/einvoicing/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices addressed to the company, as its platform holds them
+         * @description Read from the platform on each call, not stored: supplier invoices are a later issue. 422 einvoicing_platform_not_set when no platform is chosen.
+         */
+        get: operations["listEInvoicingInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/einvoicing/platforms/{platform}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lifecycle statuses from an approved platform (CDAR D22B messages)
+         * @description No credentials: the platform signs the raw body with the company’s secret (the fake platform: HMAC-SHA-256 in X-Fake-Platform-Signature). The company is found from the flows the message names; a bad signature answers 401 platform_signature_invalid and changes nothing; a status delivered twice is stored once.
+         */
+        post: operations["receivePlatformCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/einvoicing/settings": {
         parameters: {
             query?: never;
@@ -1214,6 +1274,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/einvoice/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a status the seller emits (212 cashed in, 207 disputed, 209 completed)
+         * @description Checked against where the e-invoice stands (409 einvoice_status_not_allowed with the reason), stored in its lifecycle and forwarded to the platform as a CDAR message. 212 carries the cash received per VAT rate.
+         */
+        post: operations["emitInvoiceEInvoiceStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}/einvoice/status": {
         parameters: {
             query?: never;
@@ -1228,6 +1308,26 @@ export interface paths {
         get: operations["getInvoiceEInvoiceStatus"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/einvoice/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand the e-invoice to the company’s approved platform
+         * @description Deposits the stored original in the transmit format of the e-invoicing settings. Idempotent: a document already on the platform is not deposited again, the answer says where it stands. Only domestic B2B e-invoices are transmitted: B2C and international sales answer 409 einvoice_not_transmissible (they are e-reported). 422 einvoicing_platform_not_set when no platform is chosen; 502 einvoice_submission_failed when the platform refused or could not be reached (recorded as failed: submit again).
+         */
+        post: operations["submitInvoiceEInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3156,6 +3256,23 @@ export interface components {
              */
             key: "not_due" | "1_30" | "31_60" | "61_90" | "over_90";
         };
+        CallbackReceiptDto: {
+            /**
+             * @description Statuses already stored (a redelivered message): nothing changed
+             * @example 0
+             */
+            duplicates: number;
+            /**
+             * @description Statuses the message carried
+             * @example 1
+             */
+            received: number;
+            /**
+             * @description Statuses newly stored
+             * @example 1
+             */
+            recorded: number;
+        };
         CancelPaymentDto: {
             /**
              * @description The cancellation date: the reversing entries are dated on it (on or after the payment, not in the future, in an open period)
@@ -4121,6 +4238,23 @@ export interface components {
             /** @example null */
             validTo: string | null;
         };
+        DailyB2CSalesDto: {
+            /**
+             * @description Documents with sales at this rate that day
+             * @example 3
+             */
+            count: number;
+            /** Format: date */
+            date: string;
+            /** @example 180.00 */
+            gross: string;
+            /** @example 150.00 */
+            net: string;
+            /** @example 20.00 */
+            rate: string;
+            /** @example 30.00 */
+            vat: string;
+        };
         DepositPaymentResponseDto: {
             /** @description The deposit invoice, validated and paid */
             invoice: components["schemas"]["SalesDocumentResponseDto"];
@@ -4749,6 +4883,16 @@ export interface components {
              */
             updatedAt: string | null;
         };
+        EReportDto: {
+            b2cSales: components["schemas"]["DailyB2CSalesDto"][];
+            /** Format: date */
+            from: string;
+            internationalSales: components["schemas"]["InternationalSaleDto"][];
+            /** @description Cash received on service invoices (VAT on receipts), all flows: domestic B2B ones are also sent as 212 cashed-in statuses */
+            servicePayments: components["schemas"]["ServicePaymentsDto"][];
+            /** Format: date */
+            to: string;
+        };
         EarlyPaymentDiscountDto: {
             /**
              * @description Percent off, greater than 0 and at most 100
@@ -4889,6 +5033,25 @@ export interface components {
              */
             value: string;
         };
+        InboxDto: {
+            data: components["schemas"]["IncomingInvoiceDto"][];
+            /** @example fake */
+            platform: string;
+        };
+        IncomingInvoiceDto: {
+            /** @example application/xml */
+            contentType: string;
+            /** @example FV-2026-118.xml */
+            filename: string;
+            /** @enum {string} */
+            format: "facturx" | "cii" | "ubl";
+            /** @example FAKE-IN-0001 */
+            platformRef: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @example 18234 */
+            size: number;
+        };
         InstallmentDto: {
             /**
              * @example payment
@@ -4918,6 +5081,33 @@ export interface components {
              * @enum {string}
              */
             type: "on_order" | "days" | "days_end_of_month" | "end_of_month_plus_days";
+        };
+        InternationalSaleDto: {
+            /** @example DE */
+            buyerCountry: string | null;
+            /** @example Holzbau GmbH */
+            buyerName: string;
+            /** @example DE123456789 */
+            buyerVatNumber: string | null;
+            /** @example EUR */
+            currency: string;
+            /** Format: date */
+            date: string;
+            /** @example 1000.00 */
+            gross: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "deposit" | "credit_note";
+            /**
+             * @description Negative for a credit note
+             * @example 1000.00
+             */
+            net: string;
+            /** @example FA-2026-00042 */
+            number: string;
+            /** @example 0.00 */
+            vat: string;
         };
         InvitationListResponseDto: {
             data: components["schemas"]["InvitationResponseDto"][];
@@ -6330,6 +6520,16 @@ export interface components {
             /** @example Lyon Est */
             name: string;
         };
+        SellerStatusDto: {
+            /**
+             * @description 212 cashed in (with the cash received per VAT rate), 207 disputed (reason required), 209 completed (after a 208 suspension)
+             * @example 212
+             * @enum {number}
+             */
+            code: 207 | 209 | 212;
+            /** @example Livraison incomplète */
+            reason?: string | null;
+        };
         SepaBatchDetailDto: {
             /** @example 2026-12-15 */
             collectionDate: string;
@@ -6507,6 +6707,22 @@ export interface components {
              * @example 2026-01-05T09:12:00.000Z
              */
             usedAt: string | null;
+        };
+        ServicePaymentsDto: {
+            /**
+             * Format: date
+             * @description The day the cash was received
+             */
+            date: string;
+            /** @example 20.00 */
+            rate: string;
+            /**
+             * @description Cash received, VAT included
+             * @example 600.00
+             */
+            received: string;
+            /** @example 100.00 */
+            vat: string;
         };
         SessionResponseDto: {
             /**
@@ -6733,6 +6949,25 @@ export interface components {
             outcome: "recorded" | "ignored" | "duplicate";
             /** @example true */
             received: boolean;
+        };
+        TransmissionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Why the last submission failed (status failed: it can be submitted again) */
+            lastError: string | null;
+            /** @example fake */
+            platform: string | null;
+            /** @example FAKE-3F2A9C0D11E4B7A6C5D4E3F2 */
+            platformRef: string | null;
+            /**
+             * @example submitted
+             * @enum {string}
+             */
+            status: "generated" | "submitted" | "failed" | "deposited" | "issued" | "received" | "made_available" | "taken_over" | "approved" | "partially_approved" | "disputed" | "suspended" | "completed" | "refused" | "payment_transmitted" | "cashed_in" | "rejected";
+            /** Format: date-time */
+            statusAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
         };
         UnitDto: {
             /**
@@ -15108,6 +15343,260 @@ export interface operations {
             };
         };
     };
+    getEReporting: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                /** @description csv: for French Excel (BOM, `;`, decimal comma) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EReportDto"];
+                    "text/csv": components["schemas"]["EReportDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listEInvoicingInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    receivePlatformCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The fake platform’s signature: sha256=<hex HMAC-SHA-256 of the raw body> */
+                "x-fake-platform-signature"?: string;
+            };
+            path: {
+                /** @description A registered platform adapter */
+                platform: string;
+            };
+            cookie?: never;
+        };
+        /** @description A CDAR D22B CrossDomainAcknowledgementAndResponse message, verified byte for byte */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackReceiptDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getEInvoicingSettings: {
         parameters: {
             query?: never;
@@ -17174,6 +17663,157 @@ export interface operations {
             };
         };
     };
+    emitInvoiceEInvoiceStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransmissionDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A third party (the e-invoicing platform) refused or could not be reached; retry later */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "einvoice_submission_failed",
+                     *       "detail": "The platform did not accept the e-invoice (it can be submitted again): connection refused",
+                     *       "status": 502,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/einvoice_submission_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getInvoiceEInvoiceStatus: {
         parameters: {
             query?: never;
@@ -17260,6 +17900,153 @@ export interface operations {
                      *       "status": 404,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    submitInvoiceEInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransmissionDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "business_rule",
+                     *       "detail": "The request breaks a business rule",
+                     *       "status": 422,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/business_rule"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A third party (the e-invoicing platform) refused or could not be reached; retry later */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "einvoice_submission_failed",
+                     *       "detail": "The platform did not accept the e-invoice (it can be submitted again): connection refused",
+                     *       "status": 502,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/einvoice_submission_failed"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];
