@@ -12,6 +12,8 @@ import { EInvoiceOriginals } from './originals/einvoice-originals.service';
 import { EInvoiceOriginalsHandler } from './originals/einvoice-originals.handler';
 import { EInvoiceStatusReader } from './originals/einvoice-status.reader';
 import { AutoTransmitHandler } from './originals/auto-transmit.handler';
+import { EInvoiceCheckController } from './validation/einvoice-check.controller';
+import { VALIDATION_PROVIDERS } from './validation/validation.providers';
 
 /**
  * E-invoicing for the French reform: the data an e-invoice needs, checked and frozen at validation;
@@ -21,8 +23,8 @@ import { AutoTransmitHandler } from './originals/auto-transmit.handler';
  */
 @Module({
   imports: [BillingModule, BankingModule],
-  controllers: [EInvoiceController, EInvoicingSettingsController, ...PLATFORM_CONTROLLERS],
-  providers: [EInvoiceSnapshotExtension, EInvoicingSettingsService, EInvoiceOriginals, EInvoiceStatusReader, PlatformRegistry, ...PLATFORM_PROVIDERS],
+  controllers: [EInvoiceController, EInvoicingSettingsController, EInvoiceCheckController, ...PLATFORM_CONTROLLERS],
+  providers: [EInvoiceSnapshotExtension, EInvoicingSettingsService, EInvoiceOriginals, EInvoiceStatusReader, PlatformRegistry, ...VALIDATION_PROVIDERS, ...PLATFORM_PROVIDERS],
   exports: [EInvoiceOriginals, PlatformRegistry, TransmissionService],
 })
 export class EInvoicingModule {}

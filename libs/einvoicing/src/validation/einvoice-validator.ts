@@ -39,8 +39,9 @@ export class EInvoiceValidator {
     await Promise.all(artefacts.map(({ artefact, file }) => (artefact.kind === 'schematron' ? compiledStylesheet(file, this.sefCacheDir) : null)));
     const checks: ValidationCheck[] = [];
     for (const { artefact, file } of artefacts) {
+      const checkStarted = performance.now();
       const issues = artefact.kind === 'xsd' ? await this.xsdIssues(xml, file) : await this.schematronIssues(xml, file);
-      checks.push(check(artefact, issues));
+      checks.push(check(artefact, issues, performance.now() - checkStarted));
     }
     return {
       valid: checks.every((c) => c.fatal === 0),
@@ -75,7 +76,7 @@ export class EInvoiceValidator {
   }
 }
 
-function check(artefact: ValidationArtefact, issues: ValidationIssue[]): ValidationCheck {
+function check(artefact: ValidationArtefact, issues: ValidationIssue[], durationMs: number): ValidationCheck {
   return {
     name: artefact.name,
     kind: artefact.kind,
@@ -83,6 +84,7 @@ function check(artefact: ValidationArtefact, issues: ValidationIssue[]): Validat
     fatal: issues.filter((issue) => issue.flag === 'fatal').length,
     warnings: issues.filter((issue) => issue.flag === 'warning').length,
     issues,
+    durationMs: Math.round(durationMs),
   };
 }
 

@@ -1,10 +1,11 @@
+import { DomainError } from '@comptoir/platform/kernel';
+
 /**
  * The official XSDs / schematrons are not where COMPTOIR_STANDARDS_DIR says: validation cannot run.
- * The check endpoint answers 501 `standards_unavailable` (the deployment lacks an optional part), not 500.
+ * The check endpoint answers 501 `standards_unavailable` (this deployment lacks an optional part), not 500.
  */
-export class StandardsUnavailableError extends Error {
+export class StandardsUnavailableError extends DomainError {
   constructor(readonly missing: string) {
-    super(`E-invoice validation artefacts are unavailable: ${missing} is missing (set COMPTOIR_STANDARDS_DIR)`);
-    this.name = 'StandardsUnavailableError';
+    super('standards_unavailable', 501, 'E-invoice validation is unavailable: the official XSDs and schematrons are not installed (COMPTOIR_STANDARDS_DIR)');
   }
 }

@@ -22,6 +22,8 @@ export interface ValidationCheck {
   fatal: number;
   warnings: number;
   issues: ValidationIssue[];
+  /** Time this check took (not part of CONTRACTS §4's first draft: additive, for the bench and the report view). */
+  durationMs: number;
 }
 
 export interface ValidationReport {

@@ -116,6 +116,15 @@ export class AppConfig {
   @Max(23)
   dunningDigestHour = 7;
 
+  /**
+   * Folder of the official XSDs and schematrons the e-invoice check runs (COMPTOIR_STANDARDS_DIR, never
+   * copied into the repository). Unset: `../shared/standards` beside the repository (see
+   * @comptoir/platform/standards); absent files make the check answer 501 standards_unavailable.
+   */
+  @IsOptional()
+  @IsString()
+  standardsDir?: string;
+
   /** The application's own connection: row-level security applies to it, superuser rights do not. */
   get appDatabaseUrl(): string {
     if (this.databaseAppUrl) return this.databaseAppUrl;
@@ -157,6 +166,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   PDF_POOL_SIZE: 'pdfPoolSize',
   FILE_STORE_DIR: 'fileStoreDir',
   DUNNING_DIGEST_HOUR: 'dunningDigestHour',
+  COMPTOIR_STANDARDS_DIR: 'standardsDir',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof AppConfig, unknown>> = {}): AppConfig {
