@@ -59,6 +59,7 @@ test('refuses to validate an invoice whose customer has no billing address, nami
   await page.getByRole('button', { name: 'Valider', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Valider la facture' });
   await dialog.getByRole('button', { name: 'Valider définitivement' }).click();
+  await visible(dialog.getByText(/périmètre de la facturation électronique.*aucun numéro n'a été pris/), 'the dialog says why, and that nothing was written');
   const alert = dialog.getByRole('alert');
   await visible(alert.getByText('buyer.address.line1'), 'the missing address line is named');
   await visible(alert.getByText('buyer.address.city'), 'the missing city is named');

@@ -2,41 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Schemas } from '@comptoir/api-client';
 import { useCompanyKey } from '../../app/company';
 import { api, ApiError, companyStore, unwrap } from '../../lib/api';
-import type { EInvoiceFlow, EInvoiceFormat, EInvoiceProfile, EInvoiceStatus } from './einvoicing-types';
+import type { EInvoiceFormat } from './einvoicing-types';
 
 export type EInvoicingSettings = Schemas['EInvoicingSettingsResponseDto'];
 export type EInvoicingSettingsBody = Schemas['PutEInvoicingSettingsDto'];
 
-export interface LifecycleEvent {
-  code: number;
-  status: string;
-  occurredAt: string;
-  source: 'platform' | 'seller';
-  reason: string | null;
-}
-
-export interface EInvoiceFile {
-  format: EInvoiceFormat;
-  sha256: string;
-  contentType: string;
-  filename: string;
-}
-
-export interface EInvoiceState {
-  status: EInvoiceStatus;
-  profile: EInvoiceProfile | null;
-  flow: EInvoiceFlow | null;
-  inScope: boolean;
-  billingMode: string | null;
-  generatedAt: string | null;
-  formats: EInvoiceFile[];
-  warnings: { path: string; message: string }[];
-  platform: string | null;
-  platformRef: string | null;
-  submittedAt: string | null;
-  lastError: string | null;
-  lifecycle: LifecycleEvent[];
-}
+export type EInvoiceState = Schemas['EInvoiceStatusDto'];
+export type LifecycleEvent = Schemas['EInvoiceLifecycleEventDto'];
 
 export interface ValidationIssue {
   id: string;
@@ -134,7 +106,7 @@ export function useEInvoiceState(id: string) {
   const key = useCompanyKey();
   return useQuery({
     queryKey: key('einvoicing', 'state', id),
-    queryFn: () => request<EInvoiceState>('GET', `/invoices/${id}/einvoice/status`),
+    queryFn: () => unwrap(api.GET('/api/v1/invoices/{id}/einvoice/status', { params: { path: { id } } })),
     refetchInterval: (query) => (query.state.data?.status === 'pending' ? 2_000 : false),
   });
 }

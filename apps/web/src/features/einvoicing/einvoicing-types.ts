@@ -1,7 +1,4 @@
-/**
- * The e-invoicing shapes the SPA reads (docs: /work/notes contracts §4–§7), named once here so the
- * screens share them.
- */
+/** The e-invoicing vocabularies the screens iterate over (options, colours), named once. */
 export const EINVOICE_FORMATS = ['facturx', 'cii', 'ubl'] as const;
 export type EInvoiceFormat = (typeof EINVOICE_FORMATS)[number];
 
@@ -30,5 +27,3 @@ export const EINVOICE_STATUSES = [
   'rejected',
 ] as const;
 export type EInvoiceStatus = (typeof EINVOICE_STATUSES)[number];
-
-export type EInvoiceFlow = 'B2B' | 'B2BINT' | 'B2C';

@@ -10,6 +10,7 @@ import { DOCUMENT_TYPES, documentHref } from './document-types';
 import { PdfPreviewModal } from './PdfPreview';
 import { StripeCollectButton } from '../stripe/StripeCollectButton';
 import { DepositButton } from '../deposits/DepositButton';
+import { einvoiceIncomplete } from '../einvoicing/einvoice-incomplete';
 import { useConvertDocument, useDeleteDocument, useDocumentAction } from './sales-api';
 import type { SalesDocument } from './sales-types';
 
@@ -121,7 +122,7 @@ export function DocumentActions({ doc, dirty = false, save }: { doc: SalesDocume
       <ConfirmDialog
         opened={dialog === 'validate'}
         title={doc.kind === 'credit_note' ? t('sales.actions.validateCreditNoteTitle') : doc.kind === 'deposit' ? t('sales.actions.validateDepositTitle') : t(`sales.types.${doc.type}.validateTitle`)}
-        message={!doc.testMode ? t('sales.actions.validateFinal') : t('sales.actions.validateTest')}
+        message={einvoiceIncomplete(action.error) ? t('einvoicing.incomplete') : !doc.testMode ? t('sales.actions.validateFinal') : t('sales.actions.validateTest')}
         confirmLabel={t('sales.actions.validateConfirm')}
         loading={action.isPending}
         error={action.error}
