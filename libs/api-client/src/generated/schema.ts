@@ -1274,6 +1274,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/einvoice/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate the stored e-invoice originals against the official XSDs and schematrons
+         * @description CII: Factur-X EN16931 XSD + EN 16931 CII + Factur-X EN16931 schematrons (EXTENDED-CTC-FR: CII D22B XSD + its schematron), plus the French BR-FR rules for domestic B2B invoices; UBL: UBL 2.1 XSD + EN 16931 UBL schematron; Factur-X: the PDF/A-3 structure and its embedded factur-x.xml. Runs on the stored originals (made now if the worker has not yet). A first call after a deployment compiles the schematrons (~10 s). `501 standards_unavailable` when the server has no standards folder (COMPTOIR_STANDARDS_DIR).
+         */
+        post: operations["checkInvoiceEInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}/einvoice/lifecycle": {
         parameters: {
             query?: never;
@@ -4756,6 +4776,11 @@ export interface components {
             mergeFields: string[];
             steps: components["schemas"]["DunningStepDto"][];
         };
+        EInvoiceCheckDto: {
+            cii: components["schemas"]["ValidationReportDto"];
+            facturx: components["schemas"]["FacturXCheckDto"];
+            ubl: components["schemas"]["ValidationReportDto"];
+        };
         EInvoiceFormatFileDto: {
             /** @example application/pdf */
             contentType: string;
@@ -4937,6 +4962,89 @@ export interface components {
             name: string;
             /** @example 73282932000074 */
             siret: string;
+        };
+        FacturXAttachmentDto: {
+            /** @example Alternative */
+            afRelationship: string | null;
+            description: string | null;
+            /**
+             * @description Listed in the catalog /AF
+             * @example true
+             */
+            inCatalogAF: boolean;
+            /** @example text/xml */
+            mimeType: string | null;
+            /** @example factur-x.xml */
+            name: string;
+            /** @example 5120 */
+            size: number;
+        };
+        FacturXCheckDto: {
+            pdf: components["schemas"]["FacturXPdfInspectionDto"];
+            /** @description The embedded factur-x.xml validated as CII; null when the PDF embeds none */
+            xml: components["schemas"]["ValidationReportDto"] | null;
+        };
+        FacturXOutputIntentDto: {
+            /** @example 3 */
+            iccComponents: number | null;
+            /** @example sRGB */
+            outputConditionIdentifier: string | null;
+            /** @example GTS_PDFA1 */
+            subtype: string;
+        };
+        FacturXPdfFontDto: {
+            /**
+             * @description The font program is in the file (PDF/A requires it)
+             * @example true
+             */
+            embedded: boolean;
+            /** @example AAAAAA+DejaVuSans */
+            name: string;
+            /** @example Type0 */
+            subtype: string;
+        };
+        FacturXPdfInfoDto: {
+            author: string | null;
+            /** @example 2026-11-24T08:00:00.000Z */
+            creationDate: string | null;
+            creator: string | null;
+            modDate: string | null;
+            producer: string | null;
+            subject: string | null;
+            /** @example Facture FA-2026-00042 */
+            title: string | null;
+        };
+        FacturXPdfInspectionDto: {
+            attachment: components["schemas"]["FacturXAttachmentDto"] | null;
+            /** @example false */
+            encrypted: boolean;
+            facturX: components["schemas"]["FacturXXmpDto"];
+            /**
+             * @description The XMP declares the fx namespace in a PDF/A extension schema
+             * @example true
+             */
+            facturXSchemaDeclared: boolean;
+            fonts: components["schemas"]["FacturXPdfFontDto"][];
+            info: components["schemas"]["FacturXPdfInfoDto"];
+            outputIntent: components["schemas"]["FacturXOutputIntentDto"] | null;
+            /** @example 1.7 */
+            pdfVersion: string;
+            /** @example B */
+            pdfaConformance: string | null;
+            /** @example 3 */
+            pdfaPart: number | null;
+            /** @example true */
+            trailerId: boolean;
+        };
+        FacturXXmpDto: {
+            /** @example EN 16931 */
+            conformanceLevel: string | null;
+            /** @example factur-x.xml */
+            documentFileName: string | null;
+            /** @example INVOICE */
+            documentType: string | null;
+            /** @example 1.0 */
+            version: string | null;
         };
         FailedDeliveryDto: {
             /** @example 10 */
@@ -7705,6 +7813,69 @@ export interface components {
                 id?: string;
                 number?: string;
             }[];
+        };
+        ValidationCheckDto: {
+            /**
+             * @description Path relative to the standards folder
+             * @example en16931-cii/xslt/EN16931-CII-validation.xslt
+             */
+            artefact: string;
+            /**
+             * @description Time this check took, in milliseconds
+             * @example 180
+             */
+            durationMs: number;
+            /** @example 0 */
+            fatal: number;
+            issues: components["schemas"]["ValidationIssueDto"][];
+            /**
+             * @example schematron
+             * @enum {string}
+             */
+            kind: "xsd" | "schematron";
+            /** @example EN 16931 CII schematron */
+            name: string;
+            /** @example 0 */
+            warnings: number;
+        };
+        ValidationIssueDto: {
+            /**
+             * @description A schematron assertion without a flag is fatal
+             * @example fatal
+             * @enum {string}
+             */
+            flag: "fatal" | "warning" | "information";
+            /**
+             * @description Rule id (BR-…, FX-SCH-…), `xsd` for a schema error, `xml` when the XML cannot be read
+             * @example BR-CO-15
+             */
+            id: string;
+            /** @example /*:CrossIndustryInvoice[namespace-uri()='urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100'][1] */
+            location: string;
+            /** @example [BR-CO-15]-Invoice total amount with VAT (BT-112) = Invoice total amount without VAT (BT-109) + Invoice total VAT amount (BT-110). */
+            message: string;
+            /** @description The schematron test that failed */
+            test?: string;
+        };
+        ValidationReportDto: {
+            checks: components["schemas"]["ValidationCheckDto"][];
+            /**
+             * @description Time the validation took, in milliseconds
+             * @example 612
+             */
+            durationMs: number;
+            /** @example EN16931 */
+            profile: string;
+            /**
+             * @example cii
+             * @enum {string}
+             */
+            syntax: "cii" | "ubl";
+            /**
+             * @description No fatal issue in any check
+             * @example true
+             */
+            valid: boolean;
         };
         VatBreakdownDto: {
             /** @example 50.00 */
@@ -17638,6 +17809,153 @@ export interface operations {
                      *       "status": 409,
                      *       "title": "Error",
                      *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A dependency of the server is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "pdf_renderer_unavailable",
+                     *       "detail": "PDF rendering is unavailable",
+                     *       "status": 503,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/pdf_renderer_unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    checkInvoiceEInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EInvoiceCheckDto"];
+                };
+            };
+            /** @description The request does not match the schema */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "detail": "The request is invalid",
+                     *       "status": 400,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/validation_failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "unauthenticated",
+                     *       "detail": "Authentication is required",
+                     *       "status": 401,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The role or API-key scope forbids it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "forbidden",
+                     *       "detail": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Absent, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_found",
+                     *       "detail": "Account not found",
+                     *       "status": 404,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The resource state or a unique value forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "already_exists",
+                     *       "detail": "A record with the same unique value already exists",
+                     *       "status": 409,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/already_exists"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An optional part of this server is not installed */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "standards_unavailable",
+                     *       "detail": "E-invoice validation is unavailable: the official XSDs and schematrons are not installed (COMPTOIR_STANDARDS_DIR)",
+                     *       "status": 501,
+                     *       "title": "Error",
+                     *       "type": "https://comptoir.dev/problems/standards_unavailable"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDto"];

@@ -34,7 +34,7 @@ class FacturXXmpDto {
   @ApiProperty({ example: 'EN 16931', nullable: true, type: String }) conformanceLevel: string | null;
 }
 
-class PdfInfoDto {
+class FacturXPdfInfoDto {
   @ApiProperty({ nullable: true, type: String, example: 'Facture FA-2026-00042' }) title: string | null;
   @ApiProperty({ nullable: true, type: String }) author: string | null;
   @ApiProperty({ nullable: true, type: String }) subject: string | null;
@@ -44,13 +44,13 @@ class PdfInfoDto {
   @ApiProperty({ nullable: true, type: String }) modDate: string | null;
 }
 
-class OutputIntentDto {
+class FacturXOutputIntentDto {
   @ApiProperty({ example: 'GTS_PDFA1' }) subtype: string;
   @ApiProperty({ nullable: true, type: String, example: 'sRGB' }) outputConditionIdentifier: string | null;
   @ApiProperty({ nullable: true, type: Number, example: 3 }) iccComponents: number | null;
 }
 
-class AttachmentDto {
+class FacturXAttachmentDto {
   @ApiProperty({ example: 'factur-x.xml' }) name: string;
   @ApiProperty({ nullable: true, type: String, example: 'text/xml' }) mimeType: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Alternative' }) afRelationship: string | null;
@@ -59,7 +59,7 @@ class AttachmentDto {
   @ApiProperty({ example: 5120 }) size: number;
 }
 
-class PdfFontDto implements PdfFont {
+class FacturXPdfFontDto implements PdfFont {
   @ApiProperty({ example: 'AAAAAA+DejaVuSans' }) name: string;
   @ApiProperty({ example: 'Type0' }) subtype: string;
   @ApiProperty({ example: true, description: 'The font program is in the file (PDF/A requires it)' }) embedded: boolean;
@@ -74,10 +74,10 @@ export class FacturXPdfInspectionDto {
   @ApiProperty({ nullable: true, type: String, example: 'B' }) pdfaConformance: string | null;
   @ApiProperty({ type: FacturXXmpDto }) facturX: FacturXXmpDto;
   @ApiProperty({ example: true, description: 'The XMP declares the fx namespace in a PDF/A extension schema' }) facturXSchemaDeclared: boolean;
-  @ApiProperty({ type: PdfInfoDto }) info: PdfInfoDto;
-  @ApiProperty({ type: OutputIntentDto, nullable: true }) outputIntent: OutputIntentDto | null;
-  @ApiProperty({ type: AttachmentDto, nullable: true }) attachment: AttachmentDto | null;
-  @ApiProperty({ type: [PdfFontDto] }) fonts: PdfFontDto[];
+  @ApiProperty({ type: FacturXPdfInfoDto }) info: FacturXPdfInfoDto;
+  @ApiProperty({ type: FacturXOutputIntentDto, nullable: true }) outputIntent: FacturXOutputIntentDto | null;
+  @ApiProperty({ type: FacturXAttachmentDto, nullable: true }) attachment: FacturXAttachmentDto | null;
+  @ApiProperty({ type: [FacturXPdfFontDto] }) fonts: FacturXPdfFontDto[];
 }
 
 export class FacturXCheckDto {
