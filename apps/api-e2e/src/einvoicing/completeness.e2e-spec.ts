@@ -106,6 +106,22 @@ describe('E-invoicing completeness: snapshot.einvoice frozen at validation, in-s
     });
   });
 
+  it("keeps a customer's electronic address valid for its scheme, and clears it with null (back to the SIREN)", async () => {
+    const customer = await createCustomer(() => t.http(), org.auth, 'Routage Valide');
+    const patch = (body: object) => t.http().patch(`/api/v1/accounts/${customer.id}`).set(org.auth).send(body);
+    for (const [body, field] of [
+      [{ electronicAddress: 'avec espace' }, 'electronicAddress'],
+      [{ electronicAddress: 'x'.repeat(126) }, 'electronicAddress'],
+      [{ electronicAddress: 'compta@example.test', electronicAddressScheme: '0225' }, 'electronicAddress'],
+      [{ electronicAddressScheme: 'XX' }, 'electronicAddressScheme'],
+    ] as const) {
+      const res = await patch(body).expect(400);
+      expect((res.body.errors as { path: string }[]).map((e) => e.path)).toContain(field);
+    }
+    expect((await patch({ electronicAddress: 'compta@example.test', electronicAddressScheme: 'EM' }).expect(200)).body).toMatchObject({ electronicAddress: 'compta@example.test', electronicAddressScheme: 'EM' });
+    expect((await patch({ electronicAddress: null, electronicAddressScheme: null }).expect(200)).body).toMatchObject({ electronicAddress: null, electronicAddressScheme: null });
+  });
+
   it('bills a goods order in B4 after its deposit invoice, which it lists as preceding; a credit note lists its invoice', async () => {
     const customer = await createCustomer(() => t.http(), org.auth, 'Quincaillerie Dupont');
     const productId = await createProduct(() => t.http(), org.auth, { reference: 'VIS-100', name: 'Vis inox', unit: 'piece', unitPrice: '50.00', vatRate: '20.00', type: 'goods' });
