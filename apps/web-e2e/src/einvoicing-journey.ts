@@ -159,6 +159,7 @@ test('the customer form offers the electronic address (BT-49) with its help text
   await field.fill(`${customerSiren}_COMPTA`);
   await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
   await visible(page.getByRole('heading', { level: 1, name: CUSTOMER }), 'saved: back on the customer page');
+  await visible(page.getByText(`0225:${customerSiren}_COMPTA`), 'the customer page shows the routing address with its scheme');
   await screenshot('customer-electronic-address');
 });
 

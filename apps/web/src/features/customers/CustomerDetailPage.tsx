@@ -84,6 +84,17 @@ function Overview({ account }: { account: Account }) {
               </Text>
             </Item>
             <Item label={t('customers.fields.vatNumber')}>{dash(account.vatNumber)}</Item>
+            <Item label={t('einvoicing.customer.electronicAddress')}>
+              {account.electronicAddress ? (
+                <Text span ff="monospace" size="sm">
+                  {account.electronicAddressScheme ?? '0225'}:{account.electronicAddress}
+                </Text>
+              ) : account.siren ? (
+                t('einvoicing.customer.sirenByDefault')
+              ) : (
+                '—'
+              )}
+            </Item>
           </DataList>
         </Card>
       </Grid.Col>
