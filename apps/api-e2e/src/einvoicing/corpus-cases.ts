@@ -43,7 +43,7 @@ export class CorpusCompany {
    */
   static async enable(http: Http, org: SignedUpOrg, opts: { franchise?: boolean } = {}): Promise<CorpusCompany> {
     const company = (await http().get(`/api/v1/companies/${org.companyId}`).set(org.auth).expect(200)).body as { siren: string; legalName: string };
-    const identity = opts.franchise ? { vatRegime: 'franchise' } : { vatNumber: frenchVatNumber(company.siren), sepaCreditorId: 'FR72ZZZ123456' };
+    const identity = opts.franchise ? { vatRegime: 'franchise', vatNumber: null } : { vatNumber: frenchVatNumber(company.siren), sepaCreditorId: 'FR72ZZZ123456' };
     await http().patch(`/api/v1/companies/${org.companyId}`).set(org.auth).send({ address: PARIS, legalForm: 'SAS', shareCapital: '10000.00', ...identity }).expect(200);
     await http().post('/api/v1/bank-accounts').set(org.auth).send({ iban: CREDITOR_IBAN, bic: CREDITOR_BIC, holder: company.legalName, label: 'Compte courant' }).expect(201);
     await http().put('/api/v1/einvoicing/settings').set(org.auth).send({ enabled: true }).expect(200);

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeCii, writeUbl, type EInvoice } from '@comptoir/documents';
 import { EInvoiceValidator, toEInvoice, type ValidationOptions, type ValidationReport } from '@comptoir/einvoicing';
 import { STANDARDS_DIR, standardsFile, standardsSuiteTitle } from '@comptoir/platform/standards';
@@ -9,6 +11,8 @@ import { CorpusCompany, CorpusDocument, WORDING } from './corpus-cases';
 /** One XML of one document and the checks it must pass. */
 interface Rendition {
   syntax: string;
+  /** File name suffix when the corpus is kept (EINVOICE_CORPUS_DIR). */
+  suffix: string;
   xml: string;
   options: ValidationOptions;
 }
@@ -17,9 +21,9 @@ interface Rendition {
 function renditions(invoice: EInvoice): Rendition[] {
   const frenchRules = invoice.flow === 'B2B';
   return [
-    { syntax: 'CII EN16931', xml: writeCii({ ...invoice, profile: 'EN16931' }), options: { syntax: 'cii', profile: 'EN16931', frenchRules } },
-    { syntax: 'CII EXTENDED-CTC-FR', xml: writeCii({ ...invoice, profile: 'EXTENDED-CTC-FR' }), options: { syntax: 'cii', profile: 'EXTENDED-CTC-FR', frenchRules } },
-    { syntax: 'UBL 2.1', xml: writeUbl(invoice), options: { syntax: 'ubl', profile: 'EN16931', frenchRules: false } },
+    { syntax: 'CII EN16931', suffix: 'cii-en16931.xml', xml: writeCii({ ...invoice, profile: 'EN16931' }), options: { syntax: 'cii', profile: 'EN16931', frenchRules } },
+    { syntax: 'CII EXTENDED-CTC-FR', suffix: 'cii-extended-ctc-fr.xml', xml: writeCii({ ...invoice, profile: 'EXTENDED-CTC-FR' }), options: { syntax: 'cii', profile: 'EXTENDED-CTC-FR', frenchRules } },
+    { syntax: 'UBL 2.1', suffix: 'ubl.xml', xml: writeUbl(invoice), options: { syntax: 'ubl', profile: 'EN16931', frenchRules: false } },
   ];
 }
 
@@ -69,14 +73,20 @@ const present = standardsFile(...SCHEMATRON);
     expect(corpus.some(({ invoice }) => invoice.lines.some((l) => l.priceDiscount !== null))).toBe(true);
     expect(corpus.some(({ invoice }) => invoice.lines.some((l) => l.referencedDocument?.typeCode === '386'))).toBe(true);
     expect(corpus.some(({ invoice }) => invoice.vatBreakdown.some((g) => g.dueDateTypeCode === '5'))).toBe(true);
+    expect(corpus.some(({ invoice }) => invoice.seller.vatNumber === null && invoice.seller.taxRegistration === invoice.seller.legalId?.value)).toBe(true);
+    expect(corpus.some(({ invoice }) => invoice.paymentTermsText?.includes(' ; '))).toBe(true);
   });
 
   it('writes every document in every syntax with no fatal assertion from any XSD or schematron', async () => {
     const validator = new EInvoiceValidator(STANDARDS_DIR);
+    // Set EINVOICE_CORPUS_DIR to keep every XML for a look or another validator.
+    const keepIn = process.env['EINVOICE_CORPUS_DIR'];
+    if (keepIn) mkdirSync(keepIn, { recursive: true });
     const failures: string[] = [];
     const summary = new Map<string, { documents: number; fatal: number; warnings: number }>();
-    for (const { label, invoice } of corpus) {
+    for (const [index, { label, invoice }] of corpus.entries()) {
       for (const rendition of renditions(invoice)) {
+        if (keepIn) writeFileSync(join(keepIn, `${String(index + 1).padStart(2, '0')}-${invoice.number}.${rendition.suffix}`), rendition.xml);
         const report = await validator.validate(rendition.xml, rendition.options);
         for (const check of report.checks) {
           const key = `${rendition.syntax} | ${check.name}`;

@@ -15,10 +15,10 @@ export function seller(snapshot: SealedSnapshot, section: EInvoiceSnapshotSectio
   const legalInfo = [[s.legalForm, s.shareCapital ? `au capital de ${formatMoney(s.shareCapital, snapshot.currency)}` : null].filter(Boolean).join(' '), s.rcs ? (/^RCS\b/i.test(s.rcs) ? s.rcs : `RCS ${s.rcs}`) : null]
     .filter(Boolean)
     .join(' – ');
-  const tradingName = s.establishment.name && s.establishment.name !== s.name ? s.establishment.name : null;
   return {
     name: s.name,
-    tradingName,
+    // BT-28: the company has no trading name of record (an establishment's name is "Siège", "Atelier de Lyon"…).
+    tradingName: null,
     legalId: s.siren ? { value: s.siren, scheme: SIREN_SCHEME } : null,
     identifiers: siretOf(s.establishment.siret, s.siren),
     vatNumber: section.seller.vatNumber,

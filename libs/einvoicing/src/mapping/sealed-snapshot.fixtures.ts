@@ -50,7 +50,7 @@ export function sealedSnapshot(opts: {
       siren: '732829320',
       rcs: 'Paris',
       address: { line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
-      establishment: { name: 'Atelier Dupont', siret: '73282932000074' },
+      establishment: { siret: '73282932000074' },
     },
     buyer: {
       name: 'Boulangerie Martin',

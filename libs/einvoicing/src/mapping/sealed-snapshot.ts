@@ -43,7 +43,7 @@ export interface SealedSnapshot {
     siren: string | null;
     rcs: string | null;
     address: SealedAddress | null;
-    establishment: { name: string | null; siret: string | null };
+    establishment: { siret: string | null };
   };
   buyer: {
     name: string;

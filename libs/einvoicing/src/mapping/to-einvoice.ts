@@ -21,12 +21,12 @@ export function toEInvoice(raw: Record<string, unknown>): EInvoice {
   const snapshot = raw as unknown as SealedSnapshot;
   const section = snapshot.einvoice;
   if (!section) throw new Error(`document ${snapshot.id} has no e-invoice section in its snapshot`);
-  if (!snapshot.kind) throw new Error(`document ${snapshot.id} is not an invoice`);
+  if (!snapshot.kind || !snapshot.number) throw new Error(`document ${snapshot.id} is not a validated invoice`);
   const { totals } = snapshot;
   const categories = new Set(totals.vat.map((group) => group.category));
   const buyerParty = buyer(snapshot, section);
   return {
-    number: snapshot.number ?? `TEST-${snapshot.id}`,
+    number: snapshot.number,
     issueDate: snapshot.date,
     typeCode: TYPE_CODES[snapshot.kind],
     currency: snapshot.currency,
