@@ -3,14 +3,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { convert } from 'xmlbuilder2';
 import { inspectFacturX } from '@comptoir/documents';
-import { DomainEvent, frenchVatNumber } from '@comptoir/platform/kernel';
+import { PdfRenderer } from '@comptoir/platform/pdf';
+import { DomainEvent } from '@comptoir/platform/kernel';
 import { TenantDb } from '@comptoir/platform/database';
 import { EventDispatcher, EventHandlerRegistry, systemContextFor } from '@comptoir/platform/queue';
 import { rawBody } from '../support/raw-body';
 import { createTestApp, startTestWorker, TestApp, TestWorker } from '../support/test-app';
 import { randomSiren, signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { createCustomer, draftInvoice } from '../billing/billing-fixtures';
-import { CREDITOR_BIC, CREDITOR_IBAN } from '../banking/banking-fixtures';
+import { enableEInvoicing } from './einvoicing-fixtures';
 
 type Auth = Record<string, string>;
 type Format = 'facturx' | 'cii' | 'ubl';
@@ -32,23 +33,13 @@ describe('E-invoice originals', () => {
   let org: SignedUpOrg;
   let customerId: string;
 
-  /** A company in the reform's scope with everything an e-invoice needs: address, VAT number, bank account. */
-  async function enableEInvoicing(auth: Auth, companyId: string): Promise<void> {
-    const company = (await t.http().get(`/api/v1/companies/${companyId}`).set(auth).expect(200)).body;
-    await t.http()
-      .patch(`/api/v1/companies/${companyId}`)
-      .set(auth)
-      .send({ vatNumber: frenchVatNumber(company.siren), address: { line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' } })
-      .expect(200);
-    await t.http().post('/api/v1/bank-accounts').set(auth).send({ iban: CREDITOR_IBAN, bic: CREDITOR_BIC, holder: company.legalName, label: 'Compte courant' }).expect(201);
-    await t.http().put('/api/v1/einvoicing/settings').set(auth).send({ enabled: true }).expect(200);
-  }
+  const enable = (auth: Auth, companyId: string) => enableEInvoicing(() => t.http(), auth, companyId);
 
   beforeAll(async () => {
     t = await createTestApp();
     worker = await startTestWorker(t.config);
     org = await signupOrganization(t.http(), 'Menuiserie');
-    await enableEInvoicing(org.auth, org.companyId);
+    await enable(org.auth, org.companyId);
     customerId = (await createCustomer(() => t.http(), org.auth, 'Scierie Dupuis')).id;
   }, 60_000);
 
@@ -80,6 +71,17 @@ describe('E-invoice originals', () => {
     const tree = parseXml(xml);
     return at(tree, tree['Invoice'] ? 'Invoice' : 'CreditNote', 'cbc:ID');
   };
+
+  /** The billing.invoice.validated event of a document, as the outbox stored it. */
+  const validationEvent = async (id: string): Promise<DomainEvent> => {
+    const [row] = await t.sql<DomainEvent & { occurred_at: Date }>(
+      `SELECT id, name, organization_id AS "organizationId", company_id AS "companyId", aggregate_type AS "aggregateType", aggregate_id AS "aggregateId", payload, occurred_at
+         FROM outbox_events WHERE aggregate_id = $1 AND name = 'billing.invoice.validated'`,
+      [id],
+    );
+    return { ...row!, occurredAt: row!.occurred_at.toISOString() };
+  };
+  const originalsHandler = () => worker.worker.get(EventHandlerRegistry).byName('einvoicing.originals')!;
 
   it('the worker makes the three originals of a validated invoice, stores them, seals them, and serves them byte for byte', async () => {
     const invoice = await validated();
@@ -125,13 +127,8 @@ describe('E-invoice originals', () => {
     const invoice = await validated();
     await worker.drain();
     const before = { row: await t.sql(`SELECT * FROM einvoices WHERE id = $1`, [invoice.id]), entries: await originalEntries(invoice.id) };
-    const [row] = await t.sql<DomainEvent & { occurred_at: Date }>(
-      `SELECT id, name, organization_id AS "organizationId", company_id AS "companyId", aggregate_type AS "aggregateType", aggregate_id AS "aggregateId", payload, occurred_at
-         FROM outbox_events WHERE aggregate_id = $1 AND name = 'billing.invoice.validated'`,
-      [invoice.id],
-    );
-    const event: DomainEvent = { ...row!, occurredAt: row!.occurred_at.toISOString() };
-    const handler = worker.worker.get(EventHandlerRegistry).byName('einvoicing.originals')!;
+    const event = await validationEvent(invoice.id);
+    const handler = originalsHandler();
     // Redelivered: the inbox has it. Handled again past the inbox: the stored row is found and returned.
     expect(await worker.worker.get(EventDispatcher).dispatch(handler, event)).toBe(false);
     await worker.worker.get(TenantDb).transaction(systemContextFor(event), (tx) => handler.instance.handle(event, tx));
@@ -160,6 +157,33 @@ describe('E-invoice originals', () => {
     expect(await originalEntries(invoice.id)).toHaveLength(4);
     expect((await verify()).ok).toBe(true);
   }, 60_000);
+
+  it('after a batch validation the e-invoice handler prints the PDF originals it needs in bulk, and every invoice gets its originals', async () => {
+    const drafts = [];
+    for (let i = 0; i < 12; i++) drafts.push(await draftInvoice(() => t.http(), org.auth, customerId, { amount: `${200 + i}.00` }));
+    const ids = drafts.map((d) => d.id);
+    await t.http().post('/api/v1/invoices/validate-batch').set(org.auth).send({ ids }).expect(200);
+    const renderer = worker.worker.get(PdfRenderer);
+    const bulk = jest.spyOn(renderer, 'renderMany');
+    const single = jest.spyOn(renderer, 'render');
+    try {
+      // The e-invoice handler first (the order is not fixed with BullMQ): it prints the PDF originals
+      // it needs with the company's whole backlog, as billing's handler would, not one by one.
+      expect(await worker.worker.get(EventDispatcher).dispatch(originalsHandler(), await validationEvent(ids[0]!))).toBe(true);
+      expect(bulk.mock.calls.map(([htmls]) => htmls.length)).toEqual([12]);
+      await worker.drain();
+      expect(bulk.mock.calls.map(([htmls]) => htmls.length)).toEqual([12]);
+      expect(single).not.toHaveBeenCalled();
+    } finally {
+      bulk.mockRestore();
+      single.mockRestore();
+    }
+    const rows = await t.sql<{ id: string }>(`SELECT id FROM einvoices WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    const sealed = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'original' AND record_id = ANY($1::uuid[])`, [ids]);
+    expect(sealed[0]!.n).toBe(12 * 4);
+    expect((await verify()).ok).toBe(true);
+  }, 120_000);
 
   it('a credit note and a deposit invoice get their originals too', async () => {
     const invoice = await t.http().get(`/api/v1/invoices/${(await validated()).id}`).set(org.auth).expect(200);
@@ -218,7 +242,7 @@ describe('E-invoice originals', () => {
   it('a sandbox company gets its originals, never sealed', async () => {
     const company = await t.http().post('/api/v1/companies').set(org.auth).send({ legalName: 'Menuiserie Essai SAS', siren: randomSiren(), isSandbox: true }).expect(201);
     const auth = { ...org.auth, 'Comptoir-Company': company.body.id };
-    await enableEInvoicing(auth, company.body.id);
+    await enable(auth, company.body.id);
     const customer = (await createCustomer(() => t.http(), auth, 'Client Essai')).id;
     const invoice = await validated(auth, customer);
     await worker.drain();
@@ -230,7 +254,7 @@ describe('E-invoice originals', () => {
   it('with autoTransmit and a platform, the worker submits each new domestic B2B e-invoice; B2C sales stay generated', async () => {
     const company = await t.http().post('/api/v1/companies').set(org.auth).send({ legalName: 'Menuiserie Transmise SAS', siren: randomSiren() }).expect(201);
     const auth = { ...org.auth, 'Comptoir-Company': company.body.id };
-    await enableEInvoicing(auth, company.body.id);
+    await enable(auth, company.body.id);
     await t.http().put('/api/v1/einvoicing/settings').set(auth).send({ enabled: true, platform: 'fake', autoTransmit: true }).expect(200);
     const business = await validated(auth, (await createCustomer(() => t.http(), auth, 'Charpente Leroy')).id);
     const person = await t.http()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SEALED_VALIDATED_EVENTS } from '@comptoir/billing';
+import { DocumentPdfService, SEALED_VALIDATED_EVENTS } from '@comptoir/billing';
 import { DomainEvent } from '@comptoir/platform/kernel';
 import { TenantTx } from '@comptoir/platform/database';
 import { EventHandler, OnDomainEvent } from '@comptoir/platform/queue';
@@ -15,13 +15,20 @@ import { einvoiceSection, EInvoiceOriginals } from './einvoice-originals.service
 @Injectable()
 @OnDomainEvent({ name: 'einvoicing.originals', events: SEALED_VALIDATED_EVENTS })
 export class EInvoiceOriginalsHandler implements EventHandler {
-  constructor(private readonly originals: EInvoiceOriginals) {}
+  constructor(
+    private readonly originals: EInvoiceOriginals,
+    private readonly pdfs: DocumentPdfService,
+  ) {}
 
   async handle(event: DomainEvent, tx: TenantTx): Promise<void> {
     const settings = await tx.repo(EInvoicingSettingsEntity, 'E-invoicing settings').query('s').getOne();
     if (!settings?.enabled) return;
     const doc = await this.originals.validatedDocument(tx, event.aggregateId);
     if (!einvoiceSection(doc)) return;
+    // The PDF original may not be printed yet (this handler and billing's run independently): print it
+    // the way billing's handler does, with the company's waiting originals in one bulk print, rather
+    // than one by one after a batch validation.
+    if (!doc.pdfKey) await this.pdfs.storeOriginalBacklog(tx, doc.id);
     await this.originals.ensure(tx, doc);
   }
 }
