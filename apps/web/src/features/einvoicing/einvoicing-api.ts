@@ -1,90 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Schemas } from '@comptoir/api-client';
 import { useCompanyKey } from '../../app/company';
-import { api, ApiError, companyStore, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import type { EInvoiceFormat } from './einvoicing-types';
 
 export type EInvoicingSettings = Schemas['EInvoicingSettingsResponseDto'];
 export type EInvoicingSettingsBody = Schemas['PutEInvoicingSettingsDto'];
-
 export type EInvoiceState = Schemas['EInvoiceStatusDto'];
 export type LifecycleEvent = Schemas['EInvoiceLifecycleEventDto'];
+export type CheckResult = Schemas['EInvoiceCheckDto'];
+export type ValidationReport = Schemas['ValidationReportDto'];
+export type ValidationCheck = Schemas['ValidationCheckDto'];
+export type ValidationIssue = Schemas['ValidationIssueDto'];
+export type FacturXInspection = Schemas['FacturXPdfInspectionDto'];
+export type EReport = Schemas['EReportDto'];
+export type SellerStatusBody = Schemas['SellerStatusDto'];
+export type SellerCode = SellerStatusBody['code'];
 
-export interface ValidationIssue {
-  id: string;
-  flag: 'fatal' | 'warning' | 'information';
-  location: string;
-  message: string;
-  test?: string;
-}
-export interface ValidationCheck {
-  name: string;
-  kind: 'xsd' | 'schematron';
-  artefact: string;
-  fatal: number;
-  warnings: number;
-  issues: ValidationIssue[];
-}
-export interface ValidationReport {
-  valid: boolean;
-  syntax: 'cii' | 'ubl';
-  profile: string;
-  checks: ValidationCheck[];
-  durationMs: number;
-}
-export interface FacturXInspection {
-  pdfVersion: string;
-  encrypted: boolean;
-  trailerId: boolean;
-  pdfaPart: number | null;
-  pdfaConformance: string | null;
-  facturX: { documentType: string | null; documentFileName: string | null; version: string | null; conformanceLevel: string | null };
-  facturXSchemaDeclared: boolean;
-  outputIntent: { subtype: string; outputConditionIdentifier: string | null; iccComponents: number | null } | null;
-  attachment: { name: string; mimeType: string | null; afRelationship: string | null; inCatalogAF: boolean; size: number } | null;
-  fonts: { name: string; subtype: string; embedded: boolean }[];
-}
-export interface CheckResult {
-  cii: ValidationReport;
-  ubl: ValidationReport;
-  /** `xml` is null when the PDF embeds no factur-x.xml. */
-  facturx: { pdf: FacturXInspection; xml: ValidationReport | null };
-}
-
-export interface EReport {
-  from: string;
-  to: string;
-  b2cSales: { date: string; rate: string; count: number; net: string; vat: string; gross: string }[];
-  internationalSales: { id: string; number: string; date: string; kind: string; buyerName: string; buyerCountry: string | null; buyerVatNumber: string | null; currency: string; net: string; vat: string; gross: string }[];
-  servicePayments: { date: string; rate: string; received: string; vat: string }[];
-}
-
-const BASE = '/api/v1';
-
-// The e-invoicing endpoints are being added to the API contract while this screen is written: calls
-// go through fetch with the session and company header, as the typed client does.
-async function request<T>(method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown): Promise<T> {
-  const company = companyStore.get();
-  const response = await fetch(`${BASE}${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: { ...(company ? { 'Comptoir-Company': company } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw new ApiError(response.status, parsed);
-  return parsed as T;
-}
+/** The statuses the seller emits itself: 212 cashed in, 207 disputed (with its reason), 209 completed after a suspension. */
+export const SELLER_CODES: SellerCode[] = [212, 207, 209];
 
 /** Where the e-invoice of a validated document is served, per format. */
 export function einvoiceUrl(id: string, format: EInvoiceFormat): string {
-  return `${BASE}/invoices/${id}/einvoice?format=${format}`;
+  return `/api/v1/invoices/${id}/einvoice?format=${format}`;
 }
 
-/** The same report for French Excel (BOM, `;`, decimal comma). */
+/** The e-reporting of a period for French Excel (BOM, `;`, decimal comma). */
 export function eReportingCsvUrl(from: string, to: string): string {
-  return `${BASE}/einvoicing/e-reporting?from=${from}&to=${to}&format=csv`;
+  return `/api/v1/einvoicing/e-reporting?from=${from}&to=${to}&format=csv`;
 }
 
 export function useEInvoicingSettings() {
@@ -111,40 +54,42 @@ export function useEInvoiceState(id: string) {
   });
 }
 
-/** After a download (which makes the originals on the spot) or a submission, the state has moved. */
+/**
+ * After a download (which makes the originals when the worker has not yet), a submission or a status:
+ * the e-invoice and the lists showing its status are out of date.
+ */
 export function useRefreshEInvoiceState(id: string) {
   const client = useQueryClient();
   const key = useCompanyKey();
-  return () => void client.invalidateQueries({ queryKey: key('einvoicing', 'state', id) });
+  return () => {
+    void client.invalidateQueries({ queryKey: key('einvoicing', 'state', id) });
+    void client.invalidateQueries({ queryKey: key('documents') });
+  };
 }
 
 /** Runs the validators on demand: never cached. */
 export function useCheckEInvoice(id: string) {
-  return useMutation({ mutationFn: () => request<CheckResult>('POST', `/invoices/${id}/einvoice/check`) });
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/invoices/{id}/einvoice/check', { params: { path: { id } } })) });
 }
 
 export function useSubmitEInvoice(id: string) {
   const refresh = useRefreshEInvoiceState(id);
-  return useMutation({ mutationFn: () => request<unknown>('POST', `/invoices/${id}/einvoice/submit`), onSettled: refresh });
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/invoices/{id}/einvoice/submit', { params: { path: { id } } })), onSettled: refresh });
+}
+
+export function useEmitSellerStatus(id: string) {
+  const refresh = useRefreshEInvoiceState(id);
+  return useMutation({
+    mutationFn: (body: SellerStatusBody) => unwrap(api.POST('/api/v1/invoices/{id}/einvoice/lifecycle', { params: { path: { id } }, body })),
+    onSuccess: refresh,
+  });
 }
 
 export function useEReport(from: string, to: string) {
   const key = useCompanyKey();
   return useQuery({
     queryKey: key('einvoicing', 'e-reporting', from, to),
-    queryFn: () => request<EReport>('GET', `/einvoicing/e-reporting?from=${from}&to=${to}`),
+    queryFn: () => unwrap(api.GET('/api/v1/einvoicing/e-reporting', { params: { query: { from, to } } })),
     enabled: from <= to,
-  });
-}
-
-/** The statuses the seller emits itself: 212 cashed in, 207 disputed (with its reason), 209 completed after a suspension. */
-export const SELLER_CODES = [212, 207, 209] as const;
-export type SellerCode = (typeof SELLER_CODES)[number];
-
-export function useEmitSellerStatus(id: string) {
-  const refresh = useRefreshEInvoiceState(id);
-  return useMutation({
-    mutationFn: (body: { code: SellerCode; reason?: string | null }) => request<unknown>('POST', `/invoices/${id}/einvoice/lifecycle`, body),
-    onSuccess: refresh,
   });
 }
