@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { convert } from 'xmlbuilder2';
 import { inspectFacturX } from '@comptoir/documents';
@@ -134,6 +134,30 @@ describe('E-invoice originals', () => {
     await worker.worker.get(TenantDb).transaction(systemContextFor(event), (tx) => handler.instance.handle(event, tx));
     expect(await t.sql(`SELECT * FROM einvoices WHERE id = $1`, [invoice.id])).toEqual(before.row);
     expect(await originalEntries(invoice.id)).toEqual(before.entries);
+  }, 60_000);
+
+  it('a file stored by an attempt that failed to commit is the original: served, embedded in the Factur-X and sealed as it is', async () => {
+    const invoice = await validated();
+    const event = await validationEvent(invoice.id);
+    const crash = worker.worker.get(TenantDb).transaction(systemContextFor(event), async (tx) => {
+      await originalsHandler().instance.handle(event, tx);
+      throw new Error('crashed before COMMIT');
+    });
+    await expect(crash).rejects.toThrow('crashed before COMMIT');
+    expect(await t.sql(`SELECT id FROM einvoices WHERE id = $1`, [invoice.id])).toEqual([]);
+    // As if it had crashed after storing the CII, before the Factur-X; the leftover CII told apart
+    // from what a new attempt would write.
+    const dir = join(t.config.fileStoreDir, 'originals', org.companyId);
+    await unlink(join(dir, `${invoice.id}.facturx.pdf`));
+    const leftover = Buffer.from((await readFile(join(dir, `${invoice.id}.cii.xml`))).toString('utf8').replace('?>', '?><!-- first attempt -->'));
+    await writeFile(join(dir, `${invoice.id}.cii.xml`), leftover);
+
+    await worker.drain();
+    const cii = await download(invoice.id, 'cii');
+    expect(cii.bytes.equals(leftover)).toBe(true);
+    expect(Buffer.from((await inspectFacturX((await download(invoice.id, 'facturx')).bytes)).xml!).equals(leftover)).toBe(true);
+    expect((await originalEntries(invoice.id)).find((e) => e.file_key.endsWith('.cii.xml'))?.sha256).toBe(sha256(leftover));
+    expect((await verify()).ok).toBe(true);
   }, 60_000);
 
   it('a download before the worker makes the originals on the spot; the worker then adds nothing', async () => {
