@@ -18,10 +18,12 @@ export interface BillingSnapshotView {
   kind: 'invoice' | 'deposit' | 'credit_note' | null;
   number: string | null;
   date: string;
+  dueDate: string | null;
   deliveryDate: string | null;
+  currency: string;
   seller: { siren: string | null; vatNumber: string | null; address: SnapshotAddress | null };
   buyer: { accountId: string; kind: string; siren: string | null; siret: string | null; vatNumber: string | null; address: SnapshotAddress | null };
-  lines: { kind: string; vatCategory: VatCategoryCode; vatExemptionReason: string | null; otherTaxes: OtherTaxInput[]; depositInvoiceId: string | null }[];
+  lines: { kind: string; vatRate: string; vatCategory: VatCategoryCode; vatExemptionReason: string | null; otherTaxes: OtherTaxInput[]; depositInvoiceId: string | null }[];
   shipping: ShippingInput | null;
   totals: DocumentTotals;
   paymentMethod: string | null;

@@ -13,10 +13,12 @@ function snapshot(overrides: Partial<BillingSnapshotView> = {}, legal: Partial<B
     kind: 'invoice',
     number: 'F2026-00001',
     date: '2026-11-24',
+    dueDate: null,
     deliveryDate: null,
+    currency: 'EUR',
     seller: { siren: '123456789', vatNumber: null, address: ADDRESS },
     buyer: { accountId: 'acc-1', kind: 'company', siren: '987654321', siret: null, vatNumber: null, address: ADDRESS },
-    lines: [{ kind: 'item', vatCategory: 'S', vatExemptionReason: null, otherTaxes: [], depositInvoiceId: null }],
+    lines: [{ kind: 'item', vatRate: '20.00', vatCategory: 'S', vatExemptionReason: null, otherTaxes: [], depositInvoiceId: null }],
     shipping: null,
     totals: { vat: [{ category: 'S', rate: '20.00', base: '100.00', amount: '20.00', exemptionReason: null }] } as BillingSnapshotView['totals'],
     paymentMethod: 'transfer',
@@ -77,12 +79,12 @@ describe('buildEInvoiceSection', () => {
     ['services', true, 'S4'],
     ['mixed', true, 'M4'],
   ] as const)('bills %s (deducting deposits: %s) in mode %s', (operationCategory, deducts, mode) => {
-    const lines = [...snapshot().lines, ...(deducts ? [{ kind: 'item', vatCategory: 'S' as const, vatExemptionReason: null, otherTaxes: [], depositInvoiceId: 'dep-1' }] : [])];
+    const lines = [...snapshot().lines, ...(deducts ? [{ kind: 'item', vatRate: '20.00', vatCategory: 'S' as const, vatExemptionReason: null, otherTaxes: [], depositInvoiceId: 'dep-1' }] : [])];
     expect(buildEInvoiceSection(snapshot({ lines }, { operationCategory }), facts()).section.billingMode).toBe(mode);
   });
 
   it('lists the deposit invoices a final invoice deducts, and the invoice a credit note corrects', () => {
-    const lines = [{ kind: 'item', vatCategory: 'S' as const, vatExemptionReason: null, otherTaxes: [], depositInvoiceId: 'dep-1' }];
+    const lines = [{ kind: 'item', vatRate: '20.00', vatCategory: 'S' as const, vatExemptionReason: null, otherTaxes: [], depositInvoiceId: 'dep-1' }];
     expect(buildEInvoiceSection(snapshot({ lines }), facts()).section.precedingInvoices).toEqual([{ id: 'dep-1', number: 'FA2026-00003', issueDate: '2026-10-01' }]);
     const credit = snapshot({ kind: 'credit_note' }, { precedingInvoice: { id: 'inv-1', number: 'F2026-00001', date: '2026-11-02' } });
     expect(buildEInvoiceSection(credit, facts()).section.precedingInvoices).toEqual([{ id: 'inv-1', number: 'F2026-00001', issueDate: '2026-11-02' }]);
@@ -103,7 +105,7 @@ describe('buildEInvoiceSection', () => {
   it('writes the mandatory notes, and the tax wording only when it applies', () => {
     const { section } = buildEInvoiceSection(snapshot(), facts());
     expect(section.notes).toEqual({ PMD: 'Pénalités : 3 fois le taux légal', PMT: 'Indemnité forfaitaire pour frais de recouvrement : 40 €', AAB: "Pas d'escompte pour paiement anticipé", TXD: null });
-    const reverse = snapshot({ lines: [{ kind: 'item', vatCategory: 'AE', vatExemptionReason: 'Autoliquidation', otherTaxes: [], depositInvoiceId: null }] }, { vatOnDebits: true });
+    const reverse = snapshot({ lines: [{ kind: 'item', vatRate: '0.00', vatCategory: 'AE', vatExemptionReason: 'Autoliquidation', otherTaxes: [], depositInvoiceId: null }] }, { vatOnDebits: true });
     expect(buildEInvoiceSection(reverse, facts()).section.notes.TXD).toBe("Autoliquidation ; Option pour le paiement de la taxe d'après les débits");
     const franchise = facts({ company: { ...facts().company, vatRegime: 'franchise' } });
     expect(buildEInvoiceSection(snapshot(), franchise)).toMatchObject({ section: { notes: { TXD: 'TVA non applicable, art. 293 B du CGI' } }, facts: { vatFranchise: true } });

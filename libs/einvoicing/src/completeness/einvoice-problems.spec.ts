@@ -10,10 +10,12 @@ function snapshot(overrides: Partial<BillingSnapshotView> = {}): BillingSnapshot
     kind: 'invoice',
     number: 'F2026-00001',
     date: '2026-11-24',
+    dueDate: null,
     deliveryDate: null,
+    currency: 'EUR',
     seller: { siren: '123456789', vatNumber: 'FR32123456789', address: ADDRESS },
     buyer: { accountId: 'acc-1', kind: 'company', siren: '987654321', siret: null, vatNumber: null, address: ADDRESS },
-    lines: [{ kind: 'item', vatCategory: 'S', vatExemptionReason: null, otherTaxes: [], depositInvoiceId: null }],
+    lines: [{ kind: 'item', vatRate: '20.00', vatCategory: 'S', vatExemptionReason: null, otherTaxes: [], depositInvoiceId: null }],
     shipping: null,
     totals: { vat: [{ category: 'S', rate: '20.00', base: '100.00', amount: '20.00', exemptionReason: null }] } as BillingSnapshotView['totals'],
     paymentMethod: 'transfer',
@@ -44,6 +46,7 @@ const FACTS: CompletenessFacts = { vatFranchise: false, companyIban: 'FR76300060
 const paths = (input: Partial<CompletenessInput>) => einvoiceProblems({ snapshot: snapshot(), section: section(), facts: FACTS, ...input }).map((e) => e.path);
 const item = (vatCategory: BillingSnapshotView['lines'][number]['vatCategory'], vatExemptionReason: string | null = null): BillingSnapshotView['lines'][number] => ({
   kind: 'item',
+  vatRate: vatCategory === 'S' ? '20.00' : '0.00',
   vatCategory,
   vatExemptionReason,
   otherTaxes: [],
@@ -118,6 +121,11 @@ describe('einvoiceProblems', () => {
       expect(found).toEqual(['lines[1].vatExemptionReason']);
     });
 
+    it('accepts only the French VAT rates (BR-FR-16), whatever their decimals', () => {
+      const lines = [{ ...item('S'), vatRate: '19.00' }, { ...item('S'), vatRate: '5.5' }, { ...item('S'), vatRate: '8.50' }, { ...item('S'), otherTaxes: [{ label: 'Eco', mode: 'fixed' as const, value: '1', vatRate: '21.00' }] }];
+      expect(paths({ snapshot: snapshot({ lines, shipping: { amount: '9.00', vatRate: '16.00' } }) })).toEqual(['lines[0].vatRate', 'lines[3].otherTaxes[0].vatRate', 'shipping.vatRate']);
+    });
+
     it('accepts S and Z lines without a reason, and ignores comment lines', () => {
       expect(paths({ snapshot: snapshot({ lines: [item('S'), item('Z'), { ...item('E'), kind: 'comment' }] }) })).toEqual([]);
     });
@@ -166,6 +174,12 @@ describe('einvoiceProblems', () => {
       expect(paths({ snapshot: snapshot({ number: 'F 2026 1' }) })).toEqual(['number']);
       expect(paths({ snapshot: snapshot({ number: 'F'.repeat(36) }) })).toEqual(['number']);
       expect(paths({ snapshot: snapshot({ number: 'FA+2026/11_00-1' }) })).toEqual([]);
+    });
+
+    it('wants euros (BR-FR-CO-12) and a due date not before the invoice date (BR-FR-CO-07)', () => {
+      expect(paths({ snapshot: snapshot({ currency: 'USD' }) })).toEqual(['currency']);
+      expect(paths({ snapshot: snapshot({ dueDate: '2026-11-23' }) })).toEqual(['dueDate']);
+      expect(paths({ snapshot: snapshot({ dueDate: '2026-11-24' }) })).toEqual([]);
     });
 
     it('wants the preceding invoice of a credit note', () => {

@@ -1,4 +1,4 @@
-import type { FieldError } from '@comptoir/platform/kernel';
+import { Dec, FieldError } from '@comptoir/platform/kernel';
 import type { VatCategoryCode } from '@comptoir/billing-engine';
 import type { BillingSnapshotView, SnapshotAddress } from './billing-snapshot-view';
 import type { EInvoiceSnapshotSection } from './einvoice-section';
@@ -27,6 +27,8 @@ const SIREN = /^\d{9}$/;
 const INVOICE_NUMBER = /^[A-Za-z0-9+\-_/]{1,35}$/;
 /** Categories without VAT charged, whose reason must be stated (BR-E-10, BR-AE-10, BR-IC-10, BR-G-10, BR-O-10). */
 const EXEMPT: ReadonlySet<VatCategoryCode> = new Set<VatCategoryCode>(['E', 'AE', 'K', 'G', 'O']);
+/** BR-FR-16: the VAT rates French e-invoices may carry (mainland, Corsica and overseas departments), as numbers. */
+const FRENCH_VAT_RATES = new Set(['0', '0.9', '1.05', '1.75', '2.1', '5.5', '7', '8.5', '9.2', '9.6', '10', '13', '19.6', '20', '20.6']);
 /** Categories where the buyer owes the VAT or receives an exempt intra-EU supply: its VAT number is required (BR-AE-02, BR-IC-02). */
 const BUYER_VAT_NUMBER_NEEDED: ReadonlySet<VatCategoryCode> = new Set<VatCategoryCode>(['AE', 'K']);
 
@@ -71,21 +73,28 @@ function buyerProblems(snapshot: BillingSnapshotView, section: CompletenessInput
 }
 
 /** Every taxed amount: item lines, their other taxes, shipping; with the path that names it. */
-function taxedAmounts(snapshot: BillingSnapshotView): { path: string; category: VatCategoryCode; reason: string | null }[] {
-  const out: { path: string; category: VatCategoryCode; reason: string | null }[] = [];
+interface TaxedAmount {
+  path: string;
+  category: VatCategoryCode;
+  rate: string;
+  reason: string | null;
+}
+
+function taxedAmounts(snapshot: BillingSnapshotView): TaxedAmount[] {
+  const out: TaxedAmount[] = [];
   const reasonOf = (category: VatCategoryCode) => snapshot.totals.vat.find((g) => g.category === category && g.exemptionReason?.trim())?.exemptionReason ?? null;
   snapshot.lines.forEach((line, i) => {
     if (line.kind !== 'item') return;
-    out.push({ path: `lines[${i}]`, category: line.vatCategory, reason: line.vatExemptionReason });
+    out.push({ path: `lines[${i}]`, category: line.vatCategory, rate: line.vatRate, reason: line.vatExemptionReason });
     // A tax besides VAT has no reason of its own: it is stated by its category's VAT breakdown (BT-120).
     (line.otherTaxes ?? []).forEach((tax, t) => {
       const category = tax.vatCategory ?? 'S';
-      out.push({ path: `lines[${i}].otherTaxes[${t}]`, category, reason: reasonOf(category) });
+      out.push({ path: `lines[${i}].otherTaxes[${t}]`, category, rate: tax.vatRate, reason: reasonOf(category) });
     });
   });
   if (snapshot.shipping) {
     const category = snapshot.shipping.vatCategory ?? 'S';
-    out.push({ path: 'shipping', category, reason: reasonOf(category) });
+    out.push({ path: 'shipping', category, rate: snapshot.shipping.vatRate, reason: reasonOf(category) });
   }
   return out;
 }
@@ -93,7 +102,8 @@ function taxedAmounts(snapshot: BillingSnapshotView): { path: string; category: 
 function vatProblems(snapshot: BillingSnapshotView, section: CompletenessInput['section']): FieldError[] {
   const errors: FieldError[] = [];
   const taxed = taxedAmounts(snapshot);
-  for (const { path, category, reason } of taxed) {
+  for (const { path, category, rate, reason } of taxed) {
+    if (!FRENCH_VAT_RATES.has(new Dec(rate).toString())) errors.push({ path: `${path}.vatRate`, message: `The VAT rate ${rate} % is not a French rate (BR-FR-16)` });
     if (EXEMPT.has(category) && !reason?.trim()) errors.push({ path: `${path}.vatExemptionReason`, message: `VAT category ${category} needs an exemption reason (the legal ground, e.g. « Autoliquidation »)` });
   }
   const categories = new Set(taxed.map((t) => t.category));
@@ -119,6 +129,8 @@ function documentProblems(snapshot: BillingSnapshotView, section: CompletenessIn
   const errors: FieldError[] = [];
   if (snapshot.number !== null && !INVOICE_NUMBER.test(snapshot.number))
     errors.push({ path: 'number', message: `The number ${snapshot.number} must be at most 35 letters, digits or + - _ / (BR-FR-01, BR-FR-02): change the numbering pattern` });
+  if (snapshot.currency !== 'EUR') errors.push({ path: 'currency', message: `An e-invoice in ${snapshot.currency} must also state its VAT in euros (BR-FR-CO-12), which is not supported yet: invoice in EUR` });
+  if (snapshot.dueDate !== null && snapshot.dueDate < snapshot.date) errors.push({ path: 'dueDate', message: `The due date ${snapshot.dueDate} is before the invoice date ${snapshot.date} (BR-FR-CO-07)` });
   if (snapshot.kind === 'credit_note' && !section.precedingInvoices.length) errors.push({ path: 'precedingInvoice', message: 'A credit note must reference the invoice it corrects' });
   return errors;
 }
