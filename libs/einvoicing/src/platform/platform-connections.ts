@@ -35,12 +35,21 @@ export class PlatformConnections {
 
   /** The company's platform; 422 `einvoicing_platform_not_set` when its settings say `none`. */
   async open(tx: TenantTx, expected?: string): Promise<OpenedPlatform> {
-    const settings = await this.settingsOf(tx);
-    const name = settings?.platform ?? NO_PLATFORM;
-    if (!settings || name === NO_PLATFORM) {
+    const opened = await this.openChosen(tx);
+    if (!opened) {
       throw new BusinessRuleError('einvoicing_platform_not_set', 'No e-invoicing platform is chosen in the e-invoicing settings: the originals are kept, nothing is transmitted', [{ path: 'platform', message: 'is none' }]);
     }
-    if (expected !== undefined && expected !== name) throw new BusinessRuleError('einvoicing_platform_mismatch', `The company transmits through ${name}, not ${expected}`, [{ path: 'platform', message: `is ${name}` }]);
+    if (expected !== undefined && expected !== opened.adapter.name) {
+      throw new BusinessRuleError('einvoicing_platform_mismatch', `The company transmits through ${opened.adapter.name}, not ${expected}`, [{ path: 'platform', message: `is ${opened.adapter.name}` }]);
+    }
+    return opened;
+  }
+
+  /** The company's platform, or null when its settings say `none`. */
+  async openChosen(tx: TenantTx): Promise<OpenedPlatform | null> {
+    const settings = await this.settingsOf(tx);
+    const name = settings?.platform ?? NO_PLATFORM;
+    if (!settings || name === NO_PLATFORM) return null;
     const adapter = this.registry.get(name);
     const { secrets: allSealed, ...config } = settings.platformConfig as { secrets?: SealedSecrets };
     let sealed = allSealed?.[name] ?? {};

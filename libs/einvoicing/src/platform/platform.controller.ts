@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public, RequireScope, Tenant } from '@comptoir/platform/auth';
 import { TenantDb } from '@comptoir/platform/database';
@@ -9,6 +9,7 @@ import { CallbackReceiptDto, InboxDto, SellerStatusDto, TransmissionDto } from '
 import { FAKE_SIGNATURE_HEADER } from './fake/fake-signature';
 import { PlatformCallbacks } from './callbacks.service';
 import { PlatformConnections } from './platform-connections';
+import { NO_PLATFORM } from './platform-registry';
 import { SellerStatusService } from './seller-status.service';
 import { TransmissionService } from './transmission.service';
 
@@ -70,6 +71,7 @@ export class PlatformController {
   })
   @ApiParam({ name: 'platform', example: 'fake', description: 'A registered platform adapter' })
   @ApiHeader({ name: FAKE_SIGNATURE_HEADER, required: false, description: 'The fake platform’s signature: sha256=<hex HMAC-SHA-256 of the raw body>' })
+  @ApiConsumes('application/xml')
   @ApiBody({ description: 'A CDAR D22B CrossDomainAcknowledgementAndResponse message, verified byte for byte', schema: { type: 'string' } })
   @ApiOkResponse({ type: CallbackReceiptDto })
   @ApiProblems(400, 401, 404, 422)
@@ -84,12 +86,14 @@ export class PlatformController {
   @ApiOperation({
     operationId: 'listEInvoicingInbox',
     summary: 'Invoices addressed to the company, as its platform holds them',
-    description: 'Read from the platform on each call, not stored: supplier invoices are a later issue. 422 einvoicing_platform_not_set when no platform is chosen.',
+    description: 'Read from the platform on each call, not stored: supplier invoices are a later issue. Empty, with platform `none`, when no platform is chosen.',
   })
   @ApiOkResponse({ type: InboxDto })
-  @ApiProblems(401, 403, 422)
+  @ApiProblems(401, 403)
   async inbox(@Tenant() ctx: TenantContext): Promise<InboxDto> {
-    const platform = await this.db.transaction(ctx, async (tx) => (await this.connections.open(tx)).platform);
+    const opened = await this.db.transaction(ctx, (tx) => this.connections.openChosen(tx));
+    if (!opened) return { platform: NO_PLATFORM, data: [] };
+    const { platform } = opened;
     const flows = await platform.receive(null);
     return {
       platform: platform.name,
