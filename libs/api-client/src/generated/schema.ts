@@ -986,7 +986,7 @@ export interface paths {
         };
         /**
          * Invoices addressed to the company, as its platform holds them
-         * @description Read from the platform on each call, not stored: supplier invoices are a later issue. 422 einvoicing_platform_not_set when no platform is chosen.
+         * @description Read from the platform on each call, not stored: supplier invoices are a later issue. Empty, with platform `none`, when no platform is chosen.
          */
         get: operations["listEInvoicingInbox"];
         put?: never;
@@ -15646,24 +15646,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Well-formed but breaks a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "code": "business_rule",
-                     *       "detail": "The request breaks a business rule",
-                     *       "status": 422,
-                     *       "title": "Error",
-                     *       "type": "https://comptoir.dev/problems/business_rule"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
         };
     };
     receivePlatformCallback: {
@@ -15682,7 +15664,7 @@ export interface operations {
         /** @description A CDAR D22B CrossDomainAcknowledgementAndResponse message, verified byte for byte */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/xml": string;
             };
         };
         responses: {
