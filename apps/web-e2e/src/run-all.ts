@@ -6,10 +6,11 @@
 import { customerJourney } from './customer-journey';
 import { depositsJourney } from './deposits-journey';
 import { dunningJourney } from './dunning-journey';
+import { einvoicingJourney } from './einvoicing-journey';
 import { paymentsJourney } from './payments-journey';
 import { salesJourney } from './sales-journey';
 import { sepaJourney } from './sepa-journey';
 import { stripeJourney } from './stripe-journey';
 import { runMain } from './support/harness';
 
-runMain([customerJourney, salesJourney, paymentsJourney, dunningJourney, sepaJourney, depositsJourney, stripeJourney]);
+runMain([customerJourney, salesJourney, paymentsJourney, dunningJourney, sepaJourney, depositsJourney, stripeJourney, einvoicingJourney]);
