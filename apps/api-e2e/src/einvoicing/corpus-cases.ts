@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { frenchVatNumber } from '@comptoir/platform/kernel';
 import { randomSiren, SignedUpOrg } from '../support/fixtures';
-import { CREDITOR_BIC, CREDITOR_IBAN, debtorWithMandate } from '../banking/banking-fixtures';
+import { CREDITOR_ID, debtorWithMandate } from '../banking/banking-fixtures';
+import { enableEInvoicing } from './einvoicing-fixtures';
 
 type Http = () => request.Agent;
 type Body = Record<string, unknown>;
@@ -12,7 +12,6 @@ export interface CorpusDocument {
   id: string;
 }
 
-const PARIS = { line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' };
 const LYON = { line1: '3 rue des Lilas', postalCode: '69003', city: 'Lyon', country: 'FR' };
 
 /** The exemption wordings of MENTIONS.md § 2 the corpus lines carry. */
@@ -38,15 +37,13 @@ export class CorpusCompany {
   ) {}
 
   /**
-   * A French seller with e-invoicing enabled: head office address, a bank account for transfers, a SEPA
-   * creditor id; a VAT number unless it is under the 293 B franchise.
+   * A French seller with e-invoicing enabled (head office address, VAT number, bank account for transfers),
+   * a legal form and capital (BT-33) and a SEPA creditor id; under the 293 B franchise, no VAT number.
    */
   static async enable(http: Http, org: SignedUpOrg, opts: { franchise?: boolean } = {}): Promise<CorpusCompany> {
-    const company = (await http().get(`/api/v1/companies/${org.companyId}`).set(org.auth).expect(200)).body as { siren: string; legalName: string };
-    const identity = opts.franchise ? { vatRegime: 'franchise', vatNumber: null } : { vatNumber: frenchVatNumber(company.siren), sepaCreditorId: 'FR72ZZZ123456' };
-    await http().patch(`/api/v1/companies/${org.companyId}`).set(org.auth).send({ address: PARIS, legalForm: 'SAS', shareCapital: '10000.00', ...identity }).expect(200);
-    await http().post('/api/v1/bank-accounts').set(org.auth).send({ iban: CREDITOR_IBAN, bic: CREDITOR_BIC, holder: company.legalName, label: 'Compte courant' }).expect(201);
-    await http().put('/api/v1/einvoicing/settings').set(org.auth).send({ enabled: true }).expect(200);
+    await enableEInvoicing(http, org.auth, org.companyId);
+    const identity = opts.franchise ? { vatRegime: 'franchise', vatNumber: null } : { sepaCreditorId: CREDITOR_ID };
+    await http().patch(`/api/v1/companies/${org.companyId}`).set(org.auth).send({ legalForm: 'SAS', shareCapital: '10000.00', ...identity }).expect(200);
     return new CorpusCompany(http, org);
   }
 
