@@ -9,7 +9,7 @@ export function signBody(secret: string, body: Buffer): string {
 
 /** The reason the signature does not verify, or null when it does (constant-time comparison). */
 export function signatureProblem(secret: string, body: Buffer, header: string | string[] | undefined): string | null {
-  if (typeof header !== 'string' || !header) return `the ${FAKE_SIGNATURE_HEADER} header is missing`;
+  if (typeof header !== 'string' || !header) return `the ${FAKE_SIGNATURE_HEADER} header is missing or repeated`;
   const expected = Buffer.from(signBody(secret, body));
   const given = Buffer.from(header);
   return given.length === expected.length && timingSafeEqual(given, expected) ? null : 'the HMAC does not match the body';
