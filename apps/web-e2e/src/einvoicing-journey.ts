@@ -4,8 +4,9 @@
  * billing address is refused at validation naming each missing field, an invoice to a complete French
  * business is validated and its e-invoice panel shows the B2B flow, serves the Factur-X (a PDF) and
  * reaches "generated", its validation report opens (or says the standards are not installed), it is
- * sent to the local test platform, the list shows its e-status, the customer form offers the routing
- * address, and the e-reporting page shows its tables.
+ * sent to the local test platform and disputed (the lifecycle shows it), a consumer sale is shown out
+ * of scope, the list shows the e-status, the customer form offers the routing address, and the
+ * e-reporting page shows the consumer sale and downloads its CSV.
  *
  *   node -r ./tools/register.cjs apps/web-e2e/src/einvoicing-journey.ts     # this journey alone
  */
@@ -22,6 +23,7 @@ const customerSiren = randomSiren();
 let invoiceId = '';
 let incompleteId = '';
 let invoiceNumber = '';
+let consumerSaleId = '';
 
 /** The check endpoint answers 501 standards_unavailable when the official artefacts are not installed. */
 const STANDARDS_PRESENT = Boolean(standardsFile('en16931-cii') && standardsFile('en16931-ubl') && standardsFile('facturx'));
@@ -139,6 +141,17 @@ test('sends the e-invoice to the test platform, then reports a dispute: the life
   await screenshot('einvoice-lifecycle');
 });
 
+test('a consumer sale is outside B2B e-invoicing: its panel says so and offers no transmission', async ({ page, base, screenshot }) => {
+  await page.goto(`${base}/invoices/${consumerSaleId}`);
+  const panel = page.getByRole('region', { name: 'Facture électronique' });
+  await visible(panel.getByText('Particulier (B2C)'), 'the B2C flow');
+  await visible(panel.getByText('Hors du périmètre de la facturation électronique B2B'), 'the out-of-scope notice');
+  await visible(panel.getByRole('button', { name: 'Télécharger CII (XML)' }), 'its files can still be downloaded');
+  assert((await panel.getByRole('button', { name: 'Transmettre à la plateforme' }).count()) === 0, 'no transmission offered for a B2C sale');
+  await panel.scrollIntoViewIfNeeded();
+  await screenshot('einvoice-b2c');
+});
+
 test('the invoice list shows the e-invoice status', async ({ page, base, screenshot }) => {
   await page.goto(`${base}/invoices`);
   const row = page.getByRole('row').filter({ hasText: invoiceNumber });
@@ -202,6 +215,7 @@ export const einvoicingJourney: Journey = {
     const consumer = await api<{ id: string }>(base, 'POST', '/api/v1/accounts', { name: 'Julie Morel', roles: ['customer'], kind: 'person', billingAddress: ADDRESS }, session.token);
     const sale = await api<{ id: string }>(base, 'POST', '/api/v1/invoices', { accountId: consumer.id, paymentMethod: 'card', lines: [{ description: 'Coffret dégustation', quantity: '3', unitPrice: '15.00', vatRate: '20.00' }] }, session.token);
     await api(base, 'POST', `/api/v1/invoices/${sale.id}/validate`, undefined, session.token);
+    consumerSaleId = sale.id;
   },
   steps,
 };
