@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import * as SaxonJS from 'saxon-js';
 
 const run = promisify(execFile);
+const XSLT3_CLI = require.resolve('xslt3/xslt3.js');
 
 /** Outside the repository: the SEFs are derived from the standards folder, never committed. */
 export const DEFAULT_SEF_CACHE_DIR = join(tmpdir(), 'comptoir-sef');
@@ -40,7 +41,14 @@ export function compiledStylesheet(xsltPath: string, cacheDir = DEFAULT_SEF_CACH
 }
 
 async function loadOrCompile(xsltPath: string, sefPath: string): Promise<unknown> {
-  if (!existsSync(sefPath)) await compile(xsltPath, sefPath);
+  if (existsSync(sefPath)) {
+    try {
+      return JSON.parse(await readFile(sefPath, 'utf8')) as unknown;
+    } catch {
+      // Damaged on disk (a full disk, a hand edit): compiled again below, replacing it.
+    }
+  }
+  await compile(xsltPath, sefPath);
   return JSON.parse(await readFile(sefPath, 'utf8')) as unknown;
 }
 
@@ -54,13 +62,13 @@ async function compile(xsltPath: string, sefPath: string): Promise<void> {
   await rename(partial, sefPath);
 }
 
-const XSLT3_CLI = require.resolve('xslt3/xslt3.js');
 const keys = new Map<string, string>();
 
 function sefKey(xsltPath: string): string {
   let key = keys.get(xsltPath);
   if (!key) {
-    const versions = `saxon-js ${SaxonJS.getProcessorInfo().productVersion}; xslt3 ${(JSON.parse(readFileSync(join(dirname(XSLT3_CLI), 'package.json'), 'utf8')) as { version: string }).version}`;
+    const compiler = JSON.parse(readFileSync(join(dirname(XSLT3_CLI), 'package.json'), 'utf8')) as { version: string };
+    const versions = `saxon-js ${SaxonJS.getProcessorInfo().productVersion}; xslt3 ${compiler.version}`;
     key = createHash('sha256').update(`${xsltPath}\n${versions}\n`).update(readFileSync(xsltPath)).digest('hex');
     keys.set(xsltPath, key);
   }

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STANDARDS_DIR, standardsFile, standardsSuiteTitle } from '@comptoir/platform/standards';
+import { DEFAULT_SEF_CACHE_DIR } from './compiled-stylesheets';
 import { EInvoiceValidator } from './einvoice-validator';
 import { StandardsUnavailableError } from './standards-unavailable.error';
 import { ValidationOptions, ValidationReport } from './validation-report';
@@ -98,6 +99,13 @@ const present = standardsFile('en16931-cii', 'examples', 'CII_example1.xml');
     expect(fatalIds(report)).toEqual(['BR-CO-16']);
   });
 
+  it('keeps the compiled schematrons on disk outside the repository, one SEF per stylesheet', () => {
+    const sefs = readdirSync(DEFAULT_SEF_CACHE_DIR).filter((name) => /^[0-9a-f]{64}\.sef\.json$/.test(name));
+    // EN 16931 CII, Factur-X EN16931, BR-FR and EN 16931 UBL at least (the beforeAll ran all four).
+    expect(sefs.length).toBeGreaterThanOrEqual(4);
+    expect(DEFAULT_SEF_CACHE_DIR.startsWith(process.cwd())).toBe(false);
+  });
+
   it('EXTENDED-CTC-FR runs the CII D22B XSD, the EXTENDED-CTC-FR rules and BR-FR', async () => {
     const report = await validator.validate(example('facturx', 'examples-akretion', 'factur-x-extended.xml'), { syntax: 'cii', profile: 'EXTENDED-CTC-FR', frenchRules: true });
     expect(report.checks.map((c) => c.name)).toEqual(['CII D22B XSD', 'EXTENDED-CTC-FR schematron', 'BR-FR Flux 2 (French CTC rules)']);
@@ -106,7 +114,7 @@ const present = standardsFile('en16931-cii', 'examples', 'CII_example1.xml');
 });
 
 describe('EInvoiceValidator without the standards', () => {
-  const validator = new EInvoiceValidator(mkdtempSync(join(tmpdir(), 'comptoir-no-standards-')));
+  const validator = new EInvoiceValidator(join(tmpdir(), 'comptoir-no-standards-here'));
 
   it('throws StandardsUnavailableError naming the missing artefact', async () => {
     await expect(validator.validate('<x/>', EN16931)).rejects.toThrow(StandardsUnavailableError);
