@@ -86,12 +86,15 @@ describe('E-invoice originals', () => {
   it('the worker makes the three originals of a validated invoice, stores them, seals them, and serves them byte for byte', async () => {
     const invoice = await validated();
     expect((await status(invoice.id)).status).toBe('pending');
+    expect((await t.http().get(`/api/v1/invoices/${invoice.id}`).set(org.auth).expect(200)).body.einvoiceStatus).toBeNull();
     await worker.drain();
 
     const state = await status(invoice.id);
     expect(state).toMatchObject({ status: 'generated', profile: 'EN16931', flow: 'B2B', inScope: true, platform: null, lifecycle: [] });
     expect(state.formats.map((f: { format: string }) => f.format)).toEqual(FORMATS);
     expect((await t.http().get(`/api/v1/invoices/${invoice.id}`).set(org.auth).expect(200)).body.einvoiceStatus).toBe('generated');
+    const rows = (await t.http().get('/api/v1/invoices').query({ q: invoice.number }).set(org.auth).expect(200)).body.data as { id: string; einvoiceStatus: string | null }[];
+    expect(rows.find((row) => row.id === invoice.id)?.einvoiceStatus).toBe('generated');
 
     const served = Object.fromEntries(await Promise.all(FORMATS.map(async (format) => [format, await download(invoice.id, format)] as const)));
     for (const format of FORMATS) {
