@@ -107,6 +107,11 @@ const present = standardsFile(...SCHEMATRON);
       `${[`E-invoicing corpus: ${corpus.length} documents (${[...kinds].map(([k, n]) => `${k} ×${n}`).join(', ')})`, `${'syntax | check'.padEnd(72)} docs  fatal  warnings`, ...rows].join('\n')}\n`,
     );
     expect(failures).toEqual([]);
+
+    // The same checks do see a broken document: a due amount off by everything fails BR-CO-16.
+    const broken = { ...corpus[0]!.invoice, totals: { ...corpus[0]!.invoice.totals, due: '1.00' } };
+    const report = await validator.validate(writeCii(broken), { syntax: 'cii', profile: 'EN16931', frenchRules: true });
+    expect(fatalIssues(report).some((issue) => issue.includes('BR-CO-16'))).toBe(true);
   }, 900_000);
 });
 
