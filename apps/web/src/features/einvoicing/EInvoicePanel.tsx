@@ -193,12 +193,15 @@ function PanelBody({ doc, state }: { doc: SalesDocument; state: EInvoiceState })
           {can('billing:write') && state.platformRef ? <SellerStatusMenu id={doc.id} /> : null}
         </Group>
       </Group>
-      <Stack gap={4}>
-        <Title order={3} fz="sm" fw={650}>
-          {t('einvoicing.panel.lifecycle')}
-        </Title>
-        <LifecycleTable events={state.lifecycle} />
-      </Stack>
+      {/* Only domestic B2B e-invoices travel through a platform and have a lifecycle. */}
+      {state.flow === 'B2B' || state.lifecycle.length ? (
+        <Stack gap={4}>
+          <Title order={3} fz="sm" fw={650}>
+            {t('einvoicing.panel.lifecycle')}
+          </Title>
+          <LifecycleTable events={state.lifecycle} />
+        </Stack>
+      ) : null}
     </Stack>
   );
 }
