@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session';
+import { useCan, useMe } from '../../app/session';
 import { FormSection } from '../../components/FormSection';
 import { SaveBar } from '../../components/SaveBar';
 import { FormErrorAlert, PageHeader, QueryFallback } from '../../components/ui';
@@ -24,6 +24,7 @@ interface FormState {
 function EInvoicingForm({ settings }: { settings: EInvoicingSettings }) {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useMe();
   const update = useUpdateEInvoicingSettings();
   const [state, setState] = useState<FormState>({
     enabled: settings.enabled,
@@ -79,6 +80,7 @@ function EInvoicingForm({ settings }: { settings: EInvoicingSettings }) {
                 description={t('einvoicing.settings.electronicAddressHint')}
                 value={state.electronicAddress}
                 onChange={(e) => set('electronicAddress', e.currentTarget.value)}
+                placeholder={me.company.siren}
                 error={errors['electronicAddress']}
                 maxLength={125}
               />
