@@ -1,6 +1,6 @@
 import type { EInvoice, EInvoiceAllowanceCharge, EInvoicePaymentMeans, EInvoiceVatBreakdown } from '../einvoice.model';
 import { categoryTax, exemptionsFor, type ExemptionOf } from './cii-tax';
-import { indicator, qdtDate, udtDate, type XmlNode } from './cii-xml';
+import { indicator, qdtDate, udtDate, udtDateOnly, type XmlNode } from './cii-xml';
 
 /** ram:ApplicableHeaderTradeSettlement, in the XSD's element order. */
 export function headerSettlement(invoice: EInvoice): XmlNode {
@@ -69,7 +69,7 @@ function vatBreakdown(group: EInvoiceVatBreakdown, vatPointDate: string | null):
     'ram:BasisAmount': group.taxableAmount,
     'ram:CategoryCode': group.category,
     'ram:ExemptionReasonCode': group.exemptionReasonCode,
-    'ram:TaxPointDate': vatPointDate ? { 'udt:DateString': { '@format': '102', '#': vatPointDate.replaceAll('-', '') } } : null,
+    'ram:TaxPointDate': vatPointDate ? udtDateOnly(vatPointDate) : null,
     'ram:DueDateTypeCode': vatPointDate ? null : group.dueDateTypeCode,
     // "Not subject to VAT" (O) has no rate, in the breakdown as on lines (EN 16931 BR-O rules).
     'ram:RateApplicablePercent': group.category === 'O' ? null : group.rate,

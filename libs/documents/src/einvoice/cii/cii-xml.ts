@@ -26,6 +26,11 @@ export function udtDate(isoDate: string): XmlNode {
   return { 'udt:DateTimeString': { '@format': '102', '#': compactDate(isoDate) } };
 }
 
+/** A date without time (BT-7 tax point date): udt:DateString format 102. */
+export function udtDateOnly(isoDate: string): XmlNode {
+  return { 'udt:DateString': { '@format': '102', '#': compactDate(isoDate) } };
+}
+
 /** Same for the qualified data type (referenced documents' issue dates). */
 export function qdtDate(isoDate: string): XmlNode {
   return { 'qdt:DateTimeString': { '@format': '102', '#': compactDate(isoDate) } };
