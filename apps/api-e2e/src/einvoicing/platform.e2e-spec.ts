@@ -83,6 +83,20 @@ describe('E-invoicing platform (fake)', () => {
     expect(fake.takeCallbacks()).toEqual([]);
   }, 30_000);
 
+  it('records a failed submission (502, status failed, lastError) and deposits on the next attempt', async () => {
+    const invoice = await validated();
+    fake.refuseNextDeposit('Service unavailable (503)');
+    const failed = await submit(invoice.id).expect(502);
+    expect(failed.body).toMatchObject({ code: 'einvoice_submission_failed' });
+    expect(failed.body.detail).toMatch(/Service unavailable/);
+    const status = await t.http().get(`/api/v1/invoices/${invoice.id}/einvoice/status`).set(org.auth).expect(200);
+    expect(status.body).toMatchObject({ status: 'failed', platform: 'fake', platformRef: null, lastError: 'Service unavailable (503)' });
+    expect(await current(invoice.id)).toEqual({ e: 'failed', d: 'failed' });
+    const retried = await submit(invoice.id).expect(200);
+    expect(retried.body).toMatchObject({ status: 'submitted', lastError: null });
+    expect(fake.takeCallbacks().map((c) => c.platformRef)).toEqual([retried.body.platformRef]);
+  }, 30_000);
+
   it('stores a redelivered callback once and changes nothing the second time', async () => {
     const { id, ref } = await deposited();
     const received = fake.report(ref, 202);

@@ -45,6 +45,8 @@ const STATE = {
   pending: [] as FakeCallback[],
   sellerStatuses: new Map<string, string[]>(),
   inboxes: new Map<string, IncomingFlow[]>(),
+  /** Refusals a test queued: the next deposits fail with these messages. */
+  refusals: [] as string[],
 };
 
 /** What a test says about the status it makes the fake report. */
@@ -92,7 +94,14 @@ export class FakeEInvoicingPlatform implements EInvoicingPlatformAdapter, OnModu
     return new FakeConnection(this, connection.companyId, secret);
   }
 
+  /** The next deposit fails with this message (a platform outage or refusal), once. */
+  refuseNextDeposit(message: string): void {
+    STATE.refusals.push(message);
+  }
+
   deposit(companyId: string, secret: string, flow: OutgoingFlow): string {
+    const refusal = STATE.refusals.shift();
+    if (refusal !== undefined) throw new Error(refusal);
     const platformRef = `FAKE-${createHash('sha256').update(`${companyId}:${flow.documentId}`).digest('hex').slice(0, 24).toUpperCase()}`;
     if (!this.flows.has(platformRef)) {
       this.flows.set(platformRef, { companyId, flow, secret, messages: 0 });
