@@ -140,7 +140,9 @@ describe('writeCii', () => {
 
 const FACTURX_EN16931_XSD = ['facturx', 'fnfe-france-rfe', 'FNFE_RFE_INVOICE', 'Factur-X', 'EN16931', '1xsd', 'Factur-X_EN16931.xsd'];
 const CII_D22B_XSD = ['facturx', 'fnfe-france-rfe', 'FNFE_RFE_INVOICE', 'CII', '1xsd-CII_D22B_uncoupled', 'CrossIndustryInvoice_100pD22B.xsd'];
+const CII_D16B_XSD = ['en16931-cii', 'schema', 'D16B SCRDM (Subset)', 'uncoupled clm', 'CII', 'uncefact', 'data', 'standard', 'CrossIndustryInvoice_100pD16B.xsd'];
 const en16931Xsd = standardsFile(...FACTURX_EN16931_XSD);
+const d16bXsd = standardsFile(...CII_D16B_XSD);
 const d22bXsd = standardsFile(...CII_D22B_XSD);
 
 (en16931Xsd ? describe : describe.skip)(standardsSuiteTitle('writeCii EN16931 against the Factur-X EN16931 XSD', en16931Xsd, ...FACTURX_EN16931_XSD), () => {
@@ -159,5 +161,11 @@ const d22bXsd = standardsFile(...CII_D22B_XSD);
 (d22bXsd ? describe : describe.skip)(standardsSuiteTitle('writeCii EXTENDED-CTC-FR against the CII D22B XSD', d22bXsd, ...CII_D22B_XSD), () => {
   it.each(Object.entries(FIXTURES))('%s is valid', async (_name, invoice) => {
     expect(await validateAgainstXsd(writeCii({ ...invoice, profile: 'EXTENDED-CTC-FR' }), d22bXsd!)).toEqual({ valid: true, errors: [] });
+  });
+});
+
+(d16bXsd ? describe : describe.skip)(standardsSuiteTitle('writeCii EN16931 against the UN/CEFACT CII D16B XSD', d16bXsd, ...CII_D16B_XSD), () => {
+  it.each(Object.entries(FIXTURES))('%s is valid', async (_name, invoice) => {
+    expect(await validateAgainstXsd(writeCii(invoice), d16bXsd!)).toEqual({ valid: true, errors: [] });
   });
 });
