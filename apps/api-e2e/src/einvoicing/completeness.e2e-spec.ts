@@ -122,13 +122,13 @@ describe('E-invoicing completeness: snapshot.einvoice frozen at validation, in-s
     expect((await patch({ electronicAddress: null, electronicAddressScheme: null }).expect(200)).body).toMatchObject({ electronicAddress: null, electronicAddressScheme: null });
   });
 
-  it('bills a goods order in B4 after its deposit invoice, which it lists as preceding; a credit note lists its invoice', async () => {
+  it('bills the deposit invoice of a goods order in B1 and its final invoice in B4 listing the deposit as preceding; a credit note lists its invoice', async () => {
     const customer = await createCustomer(() => t.http(), org.auth, 'Quincaillerie Dupont');
     const productId = await createProduct(() => t.http(), org.auth, { reference: 'VIS-100', name: 'Vis inox', unit: 'piece', unitPrice: '50.00', vatRate: '20.00', type: 'goods' });
     const order = await post('/api/v1/orders', { accountId: customer.id, lines: [{ productId, quantity: '10' }] }).expect(201);
     await post(`/api/v1/orders/${order.body.id}/validate`).expect(200);
     const deposit = (await post(`/api/v1/orders/${order.body.id}/deposit-invoices`, { percent: '30' }).expect(201)).body;
-    expect(await section(deposit.id)).toMatchObject({ inScope: true, flow: 'B2B', precedingInvoices: [] });
+    expect(await section(deposit.id)).toMatchObject({ inScope: true, flow: 'B2B', billingMode: 'B1', precedingInvoices: [] });
 
     const final = (await post(`/api/v1/orders/${order.body.id}/convert`, { to: 'invoice' }).expect(201)).body;
     const validated = (await validate(final.id).expect(200)).body;

@@ -36,6 +36,7 @@ function facts(overrides: Partial<EInvoiceFacts> = {}): EInvoiceFacts {
     accounts: new Map([['acc-1', { id: 'acc-1', kind: 'company', siren: '987654321', vatNumber: 'FR45987654321', electronicAddress: null, electronicAddressScheme: null, country: 'FR' }]]),
     mandates: new Map([['acc-1', { reference: 'RUM-0001', iban: 'FR7612345000010000000000123' }]]),
     depositInvoices: new Map([['dep-1', { id: 'dep-1', number: 'FA2026-00003', date: '2026-10-01' }]]),
+    depositSources: new Map([['doc-1', 'goods']]),
     ...overrides,
   };
 }
@@ -81,6 +82,12 @@ describe('buildEInvoiceSection', () => {
   ] as const)('bills %s (deducting deposits: %s) in mode %s', (operationCategory, deducts, mode) => {
     const lines = [...snapshot().lines, ...(deducts ? [{ kind: 'item', vatRate: '20.00', vatCategory: 'S' as const, vatExemptionReason: null, otherTaxes: [], depositInvoiceId: 'dep-1' }] : [])];
     expect(buildEInvoiceSection(snapshot({ lines }, { operationCategory }), facts()).section.billingMode).toBe(mode);
+  });
+
+  it("bills a deposit invoice in the category of what its order supplies, not its own lines", () => {
+    expect(buildEInvoiceSection(snapshot({ kind: 'deposit' }), facts()).section.billingMode).toBe('B1');
+    expect(buildEInvoiceSection(snapshot({ kind: 'deposit' }), facts({ depositSources: new Map() })).section.billingMode).toBe('S1');
+    expect(buildEInvoiceSection(snapshot({ kind: 'invoice' }), facts()).section.billingMode).toBe('S1');
   });
 
   it('lists the deposit invoices a final invoice deducts, and the invoice a credit note corrects', () => {

@@ -25,11 +25,13 @@ export function buildEInvoiceSection(snapshot: BillingSnapshotView, all: EInvoic
   const flow: EInvoiceFlow = !snapshot.legal.buyerIsBusiness ? 'B2C' : buyerCountry === 'FR' ? 'B2B' : 'B2BINT';
   const mandate = all.mandates.get(snapshot.buyer.accountId) ?? null;
   const deductsDeposits = snapshot.lines.some((l) => l.depositInvoiceId);
+  // A deposit invoice pays for what its order or quote supplies (goods deposits are not taxed like services ones).
+  const category = (snapshot.kind === 'deposit' ? all.depositSources.get(snapshot.id) : undefined) ?? snapshot.legal.operationCategory;
   const section: BuiltSection['section'] = {
     version: 1,
     inScope: all.settings.enabled && sellerCountry === 'FR' && flow === 'B2B',
     flow,
-    billingMode: `${CATEGORY_LETTER[snapshot.legal.operationCategory]}${deductsDeposits ? '4' : '1'}`,
+    billingMode: `${CATEGORY_LETTER[category]}${deductsDeposits ? '4' : '1'}`,
     profile: all.settings.profile,
     seller: {
       electronicAddress: resolveElectronicAddress(all.settings.electronicAddress, all.settings.electronicAddressScheme, snapshot.seller.siren ?? all.company.siren),

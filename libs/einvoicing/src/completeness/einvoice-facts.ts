@@ -13,6 +13,11 @@ export interface EInvoiceFacts {
   mandates: Map<string, { reference: string; iban: string }>;
   /** Deposit invoices the drafts deduct (lines with depositInvoiceId). */
   depositInvoices: Map<string, { id: string; number: string | null; date: string }>;
+  /**
+   * What the order or quote a deposit draft is drawn on supplies, by deposit id: a deposit invoice's
+   * lines (one per VAT rate) no longer say whether they pay for goods or services.
+   */
+  depositSources: Map<string, 'goods' | 'services' | 'mixed'>;
 }
 
 export interface BuyerFacts {
@@ -36,6 +41,7 @@ interface FactsRow {
   accounts: BuyerFacts[] | null;
   mandates: { accountId: string; reference: string; iban: string }[] | null;
   deposits: { id: string; number: string | null; date: string }[] | null;
+  deposit_sources: { id: string; types: string[] | null }[] | null;
 }
 
 export async function loadEInvoiceFacts(tx: TenantTx, docs: SalesDocumentEntity[]): Promise<EInvoiceFacts> {
@@ -57,7 +63,11 @@ export async function loadEInvoiceFacts(tx: TenantTx, docs: SalesDocumentEntity[
        (SELECT json_agg(json_build_object('id', d.id, 'number', d.number, 'date', d.date::text))
           FROM sales_documents d
          WHERE d.company_id = $1 AND d.id IN (SELECT l.deposit_invoice_id FROM sales_document_lines l
-                                               WHERE l.company_id = $1 AND l.document_id = ANY($4::uuid[]) AND l.deposit_invoice_id IS NOT NULL)) AS deposits`,
+                                               WHERE l.company_id = $1 AND l.document_id = ANY($4::uuid[]) AND l.deposit_invoice_id IS NOT NULL)) AS deposits,
+       (SELECT json_agg(json_build_object('id', k.child_id, 'types',
+                 (SELECT array_agg(DISTINCT coalesce(s.product_type, 'service')) FROM sales_document_lines s
+                   WHERE s.company_id = $1 AND s.document_id = k.parent_id AND s.kind = 'item' AND s.deposit_invoice_id IS NULL)))
+          FROM sales_document_links k WHERE k.company_id = $1 AND k.relation = 'deposit' AND k.child_id = ANY($4::uuid[])) AS deposit_sources`,
     [tx.ctx.companyId, tx.ctx.organizationId, accountIds, docs.map((d) => d.id)],
   )) as FactsRow[];
   const mandates = new Map<string, { reference: string; iban: string }>();
@@ -70,5 +80,12 @@ export async function loadEInvoiceFacts(tx: TenantTx, docs: SalesDocumentEntity[
     accounts: new Map((row!.accounts ?? []).map((a) => [a.id, a])),
     mandates,
     depositInvoices: new Map((row!.deposits ?? []).map((d) => [d.id, d])),
+    depositSources: new Map((row!.deposit_sources ?? []).filter((d) => d.types?.length).map((d) => [d.id, categoryOf(d.types!)])),
   };
+}
+
+/** Goods, services or both, from the product types of the lines (a line without product is a service, as billing counts it). */
+function categoryOf(types: string[]): 'goods' | 'services' | 'mixed' {
+  if (types.length > 1) return 'mixed';
+  return types[0] === 'goods' ? 'goods' : 'services';
 }
