@@ -1,7 +1,7 @@
 import { seedEInvoicingDemo } from '@comptoir/einvoicing';
 import { frenchVatNumber } from '@comptoir/platform/kernel';
 import { createCustomer, createProduct, draftInvoice } from '../billing/billing-fixtures';
-import { CREDITOR_IBAN, CREDITOR_BIC } from '../banking/banking-fixtures';
+import { CREDITOR_BIC, CREDITOR_IBAN, CREDITOR_ID, DEBTOR_IBAN, debtorWithMandate } from '../banking/banking-fixtures';
 import { randomSiren, signupOrganization, SignedUpOrg } from '../support/fixtures';
 import { seededDemo } from '../support/demo-tenant';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -12,7 +12,7 @@ interface Section {
   billingMode: string;
   seller: { electronicAddress: { value: string; scheme: string } | null; vatNumber: string | null };
   buyer: { electronicAddress: { value: string; scheme: string } | null };
-  paymentMeans: { code: string; creditTransfer: { iban: string; bic: string | null } | null }[];
+  paymentMeans: { code: string; creditTransfer: { iban: string; bic: string | null } | null; directDebit: { mandateReference: string; creditorId: string; debitedIban: string | null } | null }[];
   notes: { PMD: string; PMT: string | null; AAB: string };
   precedingInvoices: { id: string; number: string; issueDate: string }[];
   warnings: { path: string }[];
@@ -137,6 +137,21 @@ describe('E-invoicing completeness: snapshot.einvoice frozen at validation, in-s
     const credit = (await post(`/api/v1/invoices/${final.id}/credit-note`).expect(201)).body;
     await validate(credit.id).expect(200);
     expect(await section(credit.id)).toMatchObject({ inScope: true, precedingInvoices: [{ id: final.id, number: validated.number, issueDate: validated.date }] });
+  });
+
+  it('collects a direct-debit invoice under the buyer mandate and the company ICS, and refuses one without a mandate', async () => {
+    const withoutMandate = await createCustomer(() => t.http(), org.auth, 'Sans Mandat');
+    const debit = (accountId: string) => post('/api/v1/invoices', { accountId, paymentMethod: 'direct_debit', lines: [{ description: 'Abonnement', quantity: '1', unitPrice: '30.00', vatRate: '20.00' }] }).expect(201);
+    const refused = await validate((await debit(withoutMandate.id)).body.id).expect(422);
+    expect((refused.body.errors as { path: string }[]).map((e) => e.path)).toEqual(['paymentMeans.mandateReference', 'paymentMeans.creditorId']);
+
+    await t.http().patch(`/api/v1/companies/${org.companyId}`).set(org.auth).send({ sepaCreditorId: CREDITOR_ID }).expect(200);
+    const debtor = await debtorWithMandate(() => t.http(), org, { reference: 'RUM-EINVOICE-1', signedOn: '2026-01-05' });
+    const draft = await debit(debtor.customerId);
+    await validate(draft.body.id).expect(200);
+    expect((await section(draft.body.id)).paymentMeans).toEqual([
+      { code: '59', text: 'Prélèvement SEPA', remittance: expect.any(String) as string, creditTransfer: null, directDebit: { mandateReference: 'RUM-EINVOICE-1', creditorId: CREDITOR_ID, debitedIban: DEBTOR_IBAN } },
+    ]);
   });
 
   it('validates a B2C invoice lacking data, keeping what is missing as warnings', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DraftBeingValidated, SalesDocumentEntity, SnapshotExtension, SnapshotExtensions } from '@comptoir/billing';
 import { TenantTx } from '@comptoir/platform/database';
+import { FieldError } from '@comptoir/platform/kernel';
 import { asBillingSnapshot } from './billing-snapshot-view';
 import { buildEInvoiceSection } from './build-einvoice-section';
 import { einvoiceProblems } from './einvoice-problems';
@@ -29,8 +30,9 @@ export class EInvoiceSnapshotExtension implements SnapshotExtension, OnModuleIni
     const refused = new IncompleteDrafts(invoices.map((d) => d.id));
     return ({ doc, snapshot }) => {
       if (doc.type !== 'invoice') return;
-      const { section, facts: rulesFacts } = buildEInvoiceSection(asBillingSnapshot(snapshot), facts);
-      const problems = einvoiceProblems({ snapshot: asBillingSnapshot(snapshot), section, facts: rulesFacts });
+      const billing = asBillingSnapshot(snapshot);
+      const { section, facts: rulesFacts } = buildEInvoiceSection(billing, facts);
+      const problems = einvoiceProblems({ snapshot: billing, section, facts: rulesFacts });
       snapshot['einvoice'] = { ...section, warnings: section.inScope ? [] : problems };
       refused.record(doc, section.inScope ? problems : []);
     };
@@ -43,13 +45,13 @@ export class EInvoiceSnapshotExtension implements SnapshotExtension, OnModuleIni
  */
 class IncompleteDrafts {
   private readonly pending: Set<string>;
-  private readonly problems: { doc: SalesDocumentEntity; errors: ReturnType<typeof einvoiceProblems> }[] = [];
+  private readonly problems: { doc: SalesDocumentEntity; errors: FieldError[] }[] = [];
 
   constructor(private readonly ids: string[]) {
     this.pending = new Set(ids);
   }
 
-  record(doc: SalesDocumentEntity, errors: ReturnType<typeof einvoiceProblems>): void {
+  record(doc: SalesDocumentEntity, errors: FieldError[]): void {
     this.pending.delete(doc.id);
     if (errors.length) this.problems.push({ doc, errors });
     if (!this.pending.size && this.problems.length) raiseIncomplete(this.problems, this.ids.length > 1);
