@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCii, writeUbl, type EInvoice } from '@comptoir/documents';
 import { EInvoiceValidator, toEInvoice, type ValidationOptions, type ValidationReport } from '@comptoir/einvoicing';
-import { STANDARDS_DIR, standardsFile, standardsSuiteTitle } from '@comptoir/platform/standards';
+import { STANDARDS_DIR, standardsFile, standardsSuiteTitle, validateAgainstXsd } from '@comptoir/platform/standards';
 import { parisToday } from '../billing/billing-fixtures';
 import { signupOrganization } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -32,6 +32,8 @@ const fatalIssues = (report: ValidationReport) =>
 
 const SCHEMATRON = ['en16931-cii', 'xslt', 'EN16931-CII-validation.xslt'] as const;
 const present = standardsFile(...SCHEMATRON);
+/** CONTRACTS §3 also wants the EN16931 CII valid against the plain UN/CEFACT D16B schema, which the validator does not run. */
+const D16B_XSD = ['en16931-cii', 'schema', 'D16B SCRDM (Subset)', 'uncoupled clm', 'CII', 'uncefact', 'data', 'standard', 'CrossIndustryInvoice_100pD16B.xsd'] as const;
 
 /**
  * THE corpus of issue 5: about thirty invoices, deposit invoices and credit notes created and validated
@@ -84,16 +86,21 @@ const present = standardsFile(...SCHEMATRON);
     if (keepIn) mkdirSync(keepIn, { recursive: true });
     const failures: string[] = [];
     const summary = new Map<string, { documents: number; fatal: number; warnings: number }>();
+    const tally = (key: string, fatal: number, warnings: number) => {
+      const line = summary.get(key) ?? { documents: 0, fatal: 0, warnings: 0 };
+      summary.set(key, { documents: line.documents + 1, fatal: line.fatal + fatal, warnings: line.warnings + warnings });
+    };
     for (const [index, { label, invoice }] of corpus.entries()) {
       for (const rendition of renditions(invoice)) {
         if (keepIn) writeFileSync(join(keepIn, `${String(index + 1).padStart(2, '0')}-${invoice.number}.${rendition.suffix}`), rendition.xml);
         const report = await validator.validate(rendition.xml, rendition.options);
-        for (const check of report.checks) {
-          const key = `${rendition.syntax} | ${check.name}`;
-          const line = summary.get(key) ?? { documents: 0, fatal: 0, warnings: 0 };
-          summary.set(key, { documents: line.documents + 1, fatal: line.fatal + check.fatal, warnings: line.warnings + check.warnings });
-        }
+        for (const check of report.checks) tally(`${rendition.syntax} | ${check.name}`, check.fatal, check.warnings);
         failures.push(...fatalIssues(report).map((issue) => `${label} (${invoice.number}) ${rendition.syntax} — ${issue}`));
+        if (rendition.options.syntax === 'cii' && rendition.options.profile === 'EN16931') {
+          const d16b = await validateAgainstXsd(rendition.xml, standardsFile(...D16B_XSD)!);
+          tally(`${rendition.syntax} | CII D16B XSD`, d16b.errors.length, 0);
+          failures.push(...d16b.errors.map((error) => `${label} (${invoice.number}) ${rendition.syntax} — CII D16B XSD: ${error}`));
+        }
       }
     }
     const kinds = new Map<string, number>();

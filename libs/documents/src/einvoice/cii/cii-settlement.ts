@@ -40,11 +40,20 @@ export function headerSettlement(invoice: EInvoice): XmlNode {
       'ram:TotalPrepaidAmount': totals.prepaid,
       'ram:DuePayableAmount': totals.due,
     },
-    'ram:InvoiceReferencedDocument': invoice.precedingInvoices.map((preceding) => ({
+    'ram:InvoiceReferencedDocument': precedingInvoices(invoice).map((preceding) => ({
       'ram:IssuerAssignedID': preceding.number,
       'ram:FormattedIssueDateTime': qdtDate(preceding.issueDate),
     })),
   };
+}
+
+/**
+ * BG-3. The UN/CEFACT D16B schema of EN 16931 allows one header reference (Factur-X 1.09 and D22B allow
+ * several): in EN16931 a final invoice deducting several deposit invoices names the first here, and every
+ * one on its own deduction line (BT-128); EXTENDED-CTC-FR names them all.
+ */
+function precedingInvoices(invoice: EInvoice): EInvoice['precedingInvoices'] {
+  return invoice.profile === 'EN16931' ? invoice.precedingInvoices.slice(0, 1) : invoice.precedingInvoices;
 }
 
 /** BG-16 with BG-17 (credit transfer) or BT-91 (the debited account of a direct debit, BG-19). */

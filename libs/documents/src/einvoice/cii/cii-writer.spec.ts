@@ -11,6 +11,7 @@ const FIXTURES: Record<string, EInvoice> = {
   'credit note': creditNote(),
   'franchise 293 B': franchiseInvoice(),
   'final invoice after a deposit': finalInvoiceAfterDeposit(),
+  'final invoice after two deposits': { ...finalInvoiceAfterDeposit(), precedingInvoices: [{ number: 'FA-2026-000001', issueDate: '2026-09-01' }, { number: 'FA-2026-000003', issueDate: '2026-10-01' }] },
   'intra-EU supply paid by direct debit': intraEuDirectDebitInvoice(),
 };
 
@@ -84,6 +85,16 @@ describe('writeCii', () => {
       '<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>FA-2026-000003</ram:IssuerAssignedID><ram:TypeCode>386</ram:TypeCode>' +
         '<ram:FormattedIssueDateTime><qdt:DateTimeString format="102">20261001</qdt:DateTimeString></ram:FormattedIssueDateTime></ram:InvoiceReferencedDocument>',
     );
+  });
+
+  it('names one preceding invoice in the header in EN16931 (D16B allows one), all of them in EXTENDED-CTC-FR', () => {
+    const twoDeposits = { precedingInvoices: [{ number: 'FA-1', issueDate: '2026-09-01' }, { number: 'FA-2', issueDate: '2026-10-01' }] };
+    const references = (xml: string) => [...xml.matchAll(/<ram:ApplicableHeaderTradeSettlement>.*?<\/ram:ApplicableHeaderTradeSettlement>/g)].join('').match(/<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>[^<]+/g);
+    expect(references(compact({ ...finalInvoiceAfterDeposit(), ...twoDeposits }))).toEqual(['<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>FA-1']);
+    expect(references(compact({ ...finalInvoiceAfterDeposit('EXTENDED-CTC-FR'), ...twoDeposits }))).toEqual([
+      '<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>FA-1',
+      '<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>FA-2',
+    ]);
   });
 
   it('writes the exemption reason and its VATEX code, and the seller tax registration when there is no VAT number', () => {
