@@ -21,8 +21,9 @@ const loaded = new Map<string, Promise<unknown>>();
 
 /**
  * The compiled form (SEF) of a schematron XSLT, for SaxonJS. Compiled on first use with the xslt3 CLI
- * (SaxonJS's XX compiler; SaxonJS itself only runs SEFs) in a child process, ~8–10 s per stylesheet,
- * then kept on disk under `cacheDir/<sha256>.sef.json` and parsed once per process.
+ * (SaxonJS's XX compiler) in a child process, ~8–10 s per stylesheet — SaxonJS's in-process dynamic
+ * compile (fn:transform with stylesheet-location) would block the event loop that long and leave no SEF
+ * to keep — then kept on disk under `cacheDir/<sha256>.sef.json` and parsed once per process.
  *
  * The key hashes the XSLT's bytes, its absolute path and the SaxonJS/xslt3 versions: the SEF is
  * compiled without `-relocate:on`, so it keeps the XSLT's absolute base URI, through which the
