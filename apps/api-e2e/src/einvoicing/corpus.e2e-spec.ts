@@ -68,7 +68,7 @@ const D16B_XSD = ['en16931-cii', 'schema', 'D16B SCRDM (Subset)', 'uncoupled clm
     expect(all((i) => i.vatBreakdown.map((g) => g.exemptionReasonCode))).toEqual(new Set([null, 'VATEX-FR-FRANCHISE', 'VATEX-EU-AE', 'VATEX-EU-IC', 'VATEX-EU-G']));
     expect(all((i) => [i.typeCode])).toEqual(new Set(['380', '381', '386']));
     expect(all((i) => [i.flow])).toEqual(new Set(['B2B', 'B2BINT', 'B2C']));
-    expect([...all((i) => [i.billingMode])]).toEqual(expect.arrayContaining(['S1', 'B1', 'M1', 'S4', 'M4']));
+    expect([...all((i) => [i.billingMode])]).toEqual(expect.arrayContaining(['S1', 'B1', 'M1', 'S4', 'B4', 'M4']));
     expect(all((i) => i.paymentMeans.map((m) => m.code))).toEqual(new Set(['58', '59']));
     expect(corpus.some(({ invoice }) => invoice.allowances.length > 1 && invoice.charges.length > 0)).toBe(true);
     expect(corpus.some(({ invoice }) => invoice.charges.length > 1)).toBe(true);
