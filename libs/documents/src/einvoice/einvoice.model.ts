@@ -20,7 +20,7 @@ export interface EInvoice {
   currency: string;
   /** BT-9 */
   dueDate: string | null;
-  /** BT-7 VAT point date, when it differs from the issue date; BT-8 code 29 when the seller pays VAT on debits (« option pour le paiement de la taxe d'après les débits »). */
+  /** BT-7 VAT point date, when it differs from the issue date; BT-8 code 5 (VAT due on the invoice date; UNTDID 2475 in CII, 3 in UBL) when the seller pays VAT on debits (« option pour le paiement de la taxe d'après les débits »). */
   vatPointDate: string | null;
   vatOnDebits: boolean;
   /** BT-10 */
