@@ -17,8 +17,8 @@ export const EINVOICE_SEF_CACHE_DIR = Symbol('EINVOICE_SEF_CACHE_DIR');
 /**
  * Validates an e-invoice XML against the official XSD and schematrons (CONTRACTS §4), all in this
  * process: the XSD with xmllint-wasm, the schematrons with SaxonJS from SEFs compiled once
- * (see compiled-stylesheets.ts). Checks run one after the other: SaxonJS is synchronous, running them
- * "in parallel" would only interleave nothing.
+ * (see compiled-stylesheets.ts). The schematrons run one after the other (SaxonJS is synchronous) while
+ * the XSD runs in xmllint-wasm's worker thread.
  */
 @Injectable()
 export class EInvoiceValidator {
