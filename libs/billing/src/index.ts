@@ -8,6 +8,7 @@ export * from './document/sales-document.service';
 export * from './document/document-validation.service';
 export * from './document/snapshot-extensions';
 export { isBusiness, operationCategory } from './document/document-snapshot';
+export type { DocumentSnapshot } from './document/document-snapshot';
 export * from './document/dto/document.dto';
 export * from './document/dto/document-actions.dto';
 export * from './document/dto/document-response.dto';

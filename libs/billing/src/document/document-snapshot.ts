@@ -126,12 +126,22 @@ const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
  * read it). Credit notes keep positive amounts: `kind` says the sign.
  */
 export function buildSnapshot(doc: SalesDocumentEntity, lines: SalesDocumentLineEntity[], parts: SnapshotParts): Record<string, unknown> {
+  return plain(snapshotOf(doc, lines, parts));
+}
+
+/**
+ * The frozen snapshot as validation builds it (the JSON in `sales_documents.snapshot`): modules above
+ * billing that read a sealed snapshot (e-invoicing) type their views of it from this one.
+ */
+export type DocumentSnapshot = ReturnType<typeof snapshotOf>;
+
+function snapshotOf(doc: SalesDocumentEntity, lines: SalesDocumentLineEntity[], parts: SnapshotParts) {
   const { company } = parts;
   const establishment = parts.establishments.get(doc.establishmentId)!;
   const account = parts.accounts.get(doc.accountId)!;
   const contact = doc.contactId ? parts.contacts.get(doc.contactId) : undefined;
   const preceding = doc.creditedInvoiceId ? parts.creditedInvoices.get(doc.creditedInvoiceId) : undefined;
-  return plain({
+  return {
     version: 1,
     id: doc.id,
     type: doc.type,
@@ -196,7 +206,7 @@ export function buildSnapshot(doc: SalesDocumentEntity, lines: SalesDocumentLine
       vatOnDebits: parts.settings.vatOnDebits,
       precedingInvoice: preceding ? { id: preceding.id, number: preceding.number, date: preceding.date } : null,
     },
-  });
+  };
 }
 
 /**

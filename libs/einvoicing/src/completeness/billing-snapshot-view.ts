@@ -1,41 +1,21 @@
-import type { DocumentTotals, EarlyPaymentDiscount, OtherTaxInput, ShippingInput, VatCategoryCode } from '@comptoir/billing-engine';
+import type { DocumentSnapshot } from '@comptoir/billing';
 
-export interface SnapshotAddress {
-  line1?: string | null;
-  line2?: string | null;
-  postalCode?: string | null;
-  city?: string | null;
-  country?: string | null;
-}
+type Snapshot = DocumentSnapshot;
+
+/** Each part of it may be missing or null: the rules name the part. */
+type Checked<T> = { [K in keyof T]?: T[K] | null };
+
+/** An address as a snapshot holds it. */
+export type SnapshotAddress = Checked<NonNullable<Snapshot['buyer']['address']>>;
 
 /**
- * The fields of the billing snapshot (libs/billing document-snapshot.ts buildSnapshot) that the
- * e-invoice section and its completeness rules read: a typed view of the same plain JSON.
+ * The fields of the billing snapshot that the e-invoice section and its completeness rules read,
+ * picked from billing's DocumentSnapshot (a field renamed there fails to compile here).
  */
-export interface BillingSnapshotView {
-  id: string;
-  type: string;
-  kind: 'invoice' | 'deposit' | 'credit_note' | null;
-  number: string | null;
-  date: string;
-  dueDate: string | null;
-  deliveryDate: string | null;
-  currency: string;
-  seller: { siren: string | null; vatNumber: string | null; address: SnapshotAddress | null };
-  buyer: { accountId: string; kind: string; siren: string | null; siret: string | null; vatNumber: string | null; address: SnapshotAddress | null };
-  lines: { kind: string; vatRate: string; vatCategory: VatCategoryCode; vatExemptionReason: string | null; otherTaxes: OtherTaxInput[]; depositInvoiceId: string | null }[];
-  shipping: ShippingInput | null;
-  totals: DocumentTotals;
-  paymentMethod: string | null;
-  earlyPaymentDiscount: EarlyPaymentDiscount | null;
-  legal: {
-    buyerIsBusiness: boolean;
-    operationCategory: 'goods' | 'services' | 'mixed';
-    latePenaltyText: string;
-    earlyPaymentText: string;
-    vatOnDebits: boolean;
-    precedingInvoice: { id: string; number: string | null; date: string } | null;
-  };
+export interface BillingSnapshotView extends Pick<Snapshot, 'id' | 'type' | 'kind' | 'number' | 'date' | 'dueDate' | 'deliveryDate' | 'currency' | 'shipping' | 'totals' | 'paymentMethod' | 'earlyPaymentDiscount' | 'legal'> {
+  seller: Pick<Snapshot['seller'], 'vatNumber'> & { siren: Snapshot['seller']['siren'] | null; address: SnapshotAddress | null };
+  buyer: Pick<Snapshot['buyer'], 'accountId' | 'kind' | 'siren' | 'siret' | 'vatNumber'> & { address: SnapshotAddress | null };
+  lines: Pick<Snapshot['lines'][number], 'kind' | 'vatRate' | 'vatCategory' | 'vatExemptionReason' | 'otherTaxes' | 'depositInvoiceId'>[];
 }
 
 export const asBillingSnapshot = (snapshot: Record<string, unknown>): BillingSnapshotView => snapshot as unknown as BillingSnapshotView;

@@ -80,7 +80,7 @@ describe('buildEInvoiceSection', () => {
     ['services', true, 'S4'],
     ['mixed', true, 'M4'],
   ] as const)('bills %s (deducting deposits: %s) in mode %s', (operationCategory, deducts, mode) => {
-    const lines = [...snapshot().lines, ...(deducts ? [{ kind: 'item', vatRate: '20.00', vatCategory: 'S' as const, vatExemptionReason: null, otherTaxes: [], depositInvoiceId: 'dep-1' }] : [])];
+    const lines = [...snapshot().lines, ...(deducts ? [{ kind: 'item' as const, vatRate: '20.00', vatCategory: 'S' as const, vatExemptionReason: null, otherTaxes: [], depositInvoiceId: 'dep-1' }] : [])];
     expect(buildEInvoiceSection(snapshot({ lines }, { operationCategory }), facts()).section.billingMode).toBe(mode);
   });
 
@@ -91,7 +91,7 @@ describe('buildEInvoiceSection', () => {
   });
 
   it('lists the deposit invoices a final invoice deducts, and the invoice a credit note corrects', () => {
-    const lines = [{ kind: 'item', vatRate: '20.00', vatCategory: 'S' as const, vatExemptionReason: null, otherTaxes: [], depositInvoiceId: 'dep-1' }];
+    const lines = [{ kind: 'item' as const, vatRate: '20.00', vatCategory: 'S' as const, vatExemptionReason: null, otherTaxes: [], depositInvoiceId: 'dep-1' }];
     expect(buildEInvoiceSection(snapshot({ lines }), facts()).section.precedingInvoices).toEqual([{ id: 'dep-1', number: 'FA2026-00003', issueDate: '2026-10-01' }]);
     const credit = snapshot({ kind: 'credit_note' }, { precedingInvoice: { id: 'inv-1', number: 'F2026-00001', date: '2026-11-02' } });
     expect(buildEInvoiceSection(credit, facts()).section.precedingInvoices).toEqual([{ id: 'inv-1', number: 'F2026-00001', issueDate: '2026-11-02' }]);

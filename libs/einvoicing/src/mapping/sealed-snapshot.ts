@@ -1,65 +1,25 @@
-import type { DocumentTotals, EarlyPaymentDiscount, ScheduledInstallment, VatCategoryCode } from '@comptoir/billing-engine';
+import type { DocumentSnapshot } from '@comptoir/billing';
 import type { EInvoiceSnapshotSection } from '../completeness/einvoice-section';
 
-export interface SealedAddress {
-  line1?: string | null;
-  line2?: string | null;
-  postalCode?: string | null;
-  city?: string | null;
-  country?: string | null;
-}
+type Snapshot = DocumentSnapshot;
 
-export interface SealedLine {
-  kind: string;
-  reference: string | null;
-  description: string;
-  quantity: string;
-  unit: string | null;
-  unitPrice: string;
-  discountPercent: string | null;
-  vatRate: string;
-  vatCategory: VatCategoryCode;
-  vatExemptionReason: string | null;
-  net: string;
-  depositInvoiceId: string | null;
-}
+/** An address as a snapshot holds it (the company's, the document's billing or delivery address). */
+export type SealedAddress = NonNullable<Snapshot['buyer']['address']>;
+
+export type SealedLine = Pick<
+  Snapshot['lines'][number],
+  'kind' | 'reference' | 'description' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vatRate' | 'vatCategory' | 'vatExemptionReason' | 'net' | 'depositInvoiceId'
+>;
 
 /**
- * The fields of a validated document's sealed snapshot (billing's buildSnapshot, plus `einvoice`) that
- * the e-invoice is written from: a typed view of the same plain JSON.
+ * The fields of a validated document's sealed snapshot (billing's DocumentSnapshot, plus `einvoice`)
+ * that the e-invoice is written from. Picked from billing's type, so a field renamed there fails to
+ * compile here instead of reading undefined from a sealed invoice.
  */
-export interface SealedSnapshot {
-  id: string;
-  kind: 'invoice' | 'deposit' | 'credit_note' | null;
-  number: string | null;
-  date: string;
-  dueDate: string | null;
-  deliveryDate: string | null;
-  currency: string;
-  seller: {
-    name: string;
-    legalForm: string | null;
-    shareCapital: string | null;
-    siren: string | null;
-    rcs: string | null;
-    address: SealedAddress | null;
-    establishment: { siret: string | null };
-  };
-  buyer: {
-    name: string;
-    siren: string | null;
-    siret: string | null;
-    email: string | null;
-    phone: string | null;
-    address: SealedAddress | null;
-    contact: { name: string; email: string | null } | null;
-  };
-  deliveryAddress: SealedAddress | null;
-  deliveryAttention: string | null;
+export interface SealedSnapshot extends Pick<Snapshot, 'id' | 'kind' | 'number' | 'date' | 'dueDate' | 'deliveryDate' | 'currency' | 'deliveryAddress' | 'deliveryAttention' | 'totals' | 'schedule' | 'earlyPaymentDiscount'> {
+  seller: Pick<Snapshot['seller'], 'name' | 'legalForm' | 'shareCapital' | 'siren' | 'rcs' | 'address'> & { establishment: Pick<Snapshot['seller']['establishment'], 'siret'> };
+  buyer: Pick<Snapshot['buyer'], 'name' | 'siren' | 'siret' | 'email' | 'phone' | 'address'> & { contact: Pick<NonNullable<Snapshot['buyer']['contact']>, 'name' | 'email'> | null };
   lines: SealedLine[];
-  totals: DocumentTotals;
-  schedule: ScheduledInstallment[];
-  earlyPaymentDiscount: EarlyPaymentDiscount | null;
-  legal: { vatOnDebits: boolean };
+  legal: Pick<Snapshot['legal'], 'vatOnDebits'>;
   einvoice?: EInvoiceSnapshotSection;
 }
