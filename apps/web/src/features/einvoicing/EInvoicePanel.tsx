@@ -141,7 +141,7 @@ function PanelBody({ doc, state }: { doc: SalesDocument; state: EInvoiceState })
     <Stack gap="md">
       {state.status === 'pending' ? (
         <Text size="sm" c="dimmed" role="status">
-          {t('einvoicing.panel.pending')}
+          {t(settings.data?.enabled ? 'einvoicing.panel.pending' : 'einvoicing.panel.onDemand')}
         </Text>
       ) : null}
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
@@ -212,7 +212,8 @@ function PanelBody({ doc, state }: { doc: SalesDocument; state: EInvoiceState })
  */
 export function EInvoicePanel({ doc }: { doc: SalesDocument }) {
   const { t } = useTranslation();
-  const state = useEInvoiceState(doc.id);
+  const settings = useEInvoicingSettings();
+  const state = useEInvoiceState(doc.id, settings.data?.enabled === true);
   return (
     <Paper withBorder p="lg" component="section" aria-label={t('einvoicing.panel.title')}>
       <Group justify="space-between" mb="md">

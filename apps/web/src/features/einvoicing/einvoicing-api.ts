@@ -44,13 +44,16 @@ export function useUpdateEInvoicingSettings() {
   });
 }
 
-/** Polls while the worker has not made the originals yet ('pending'), then stays until something changes it. */
-export function useEInvoiceState(id: string) {
+/**
+ * Polls while the worker is making the originals ('pending' in a company with e-invoicing enabled),
+ * then stays until something changes it. Elsewhere the worker makes none: the first download does.
+ */
+export function useEInvoiceState(id: string, madeByWorker: boolean) {
   const key = useCompanyKey();
   return useQuery({
     queryKey: key('einvoicing', 'state', id),
     queryFn: () => unwrap(api.GET('/api/v1/invoices/{id}/einvoice/status', { params: { path: { id } } })),
-    refetchInterval: (query) => (query.state.data?.status === 'pending' ? 2_000 : false),
+    refetchInterval: (query) => (madeByWorker && query.state.data?.status === 'pending' ? 2_000 : false),
   });
 }
 
