@@ -1,7 +1,7 @@
 // `npm run bench -- einvoicing [--invoices 200] [--validations 40] [--pool 2]`
 //
-// E-invoicing without a database, on the CII writer's hand-built e-invoices (B2B two-rate with discounts
-// and shipping, VAT franchise, credit note, final invoice after a deposit, intra-EU direct debit):
+// E-invoicing without a database, on the writers' hand-built sample e-invoices (multi-rate with discounts
+// and a charge, credit note, deposit, final invoice after deposits, corrective, every VAT exemption case):
 //   xml         writeCii / writeUbl per second
 //   facturx     Factur-X PDFs per second: Chromium print (the real PdfRenderer, as many in flight as
 //               pool pages) + toFacturX; then toFacturX alone on the printed PDFs and Chromium alone,
@@ -17,10 +17,8 @@ import { performance } from 'node:perf_hooks';
 import { AppConfig } from '@comptoir/platform/config';
 import { PdfRenderer } from '@comptoir/platform/pdf';
 import { standardsFile, STANDARDS_DIR } from '@comptoir/platform/standards';
-import { EInvoice, renderDocumentHtml, sampleInvoice as samplePrintable, toFacturX, writeCii, writeUbl } from '@comptoir/documents';
+import { EInvoice, renderDocumentHtml, sampleEInvoices, sampleInvoice as samplePrintable, toFacturX, writeCii, writeUbl } from '@comptoir/documents';
 import { EInvoiceValidator, ValidationOptions, ValidationReport } from '@comptoir/einvoicing';
-// The writers' own test corpus: consistent totals, every VAT case the writers handle.
-import { creditNote, finalInvoiceAfterDeposit, franchiseInvoice, intraEuDirectDebitInvoice, sampleInvoice } from '../libs/documents/src/einvoice/cii/cii-writer.fixtures';
 
 interface Options {
   invoices: number;
@@ -29,9 +27,10 @@ interface Options {
 }
 
 const WARM_UP = 5;
-const KINDS = [sampleInvoice, franchiseInvoice, creditNote, () => finalInvoiceAfterDeposit(), intraEuDirectDebitInvoice];
+// The writers' own test corpus: consistent totals, every VAT case the writers handle.
+const KINDS = Object.values(sampleEInvoices());
 const einvoice = (index: number): EInvoice => {
-  const base = KINDS[index % KINDS.length]!();
+  const base = KINDS[index % KINDS.length]!;
   return { ...base, number: `${base.number}-${index}` };
 };
 

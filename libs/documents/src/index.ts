@@ -8,4 +8,4 @@ export { DOCUMENT_TITLES } from './document-titles';
 export * from './einvoice/facturx';
 export { writeCii } from './einvoice/cii/cii-writer';
 export { writeUbl } from './einvoice/ubl/ubl-writer';
-export { ublSampleEInvoices } from './einvoice/ubl/ubl-sample-einvoices';
+export { sampleEInvoice, sampleEInvoices, type SampleEInvoiceName } from './einvoice/sample-einvoices';

@@ -1,29 +1,6 @@
 import type { BillingSnapshotView } from './billing-snapshot-view';
 import { CompletenessFacts, CompletenessInput, einvoiceProblems } from './einvoice-problems';
-
-const ADDRESS = { line1: '1 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' };
-
-function snapshot(overrides: Partial<BillingSnapshotView> = {}): BillingSnapshotView {
-  return {
-    id: 'doc-1',
-    type: 'invoice',
-    kind: 'invoice',
-    number: 'F2026-00001',
-    date: '2026-11-24',
-    dueDate: null,
-    deliveryDate: null,
-    currency: 'EUR',
-    seller: { siren: '123456789', vatNumber: 'FR32123456789', address: ADDRESS },
-    buyer: { accountId: 'acc-1', kind: 'company', siren: '987654321', siret: null, vatNumber: null, address: ADDRESS },
-    lines: [{ kind: 'item', vatRate: '20.00', vatCategory: 'S', vatExemptionReason: null, otherTaxes: [], depositInvoiceId: null }],
-    shipping: null,
-    totals: { vat: [{ category: 'S', rate: '20.00', base: '100.00', amount: '20.00', exemptionReason: null }] } as BillingSnapshotView['totals'],
-    paymentMethod: 'transfer',
-    earlyPaymentDiscount: null,
-    legal: { buyerIsBusiness: true, operationCategory: 'services', latePenaltyText: 'x', earlyPaymentText: 'y', vatOnDebits: false, precedingInvoice: null },
-    ...overrides,
-  };
-}
+import { ADDRESS, snapshot } from './completeness.fixtures';
 
 function section(overrides: Partial<CompletenessInput['section']> = {}): CompletenessInput['section'] {
   return {

@@ -1,26 +1,37 @@
-import type { EInvoice, EInvoiceLine, EInvoiceTotals, EInvoiceVatBreakdown } from '../einvoice.model';
+import type { EInvoice, EInvoiceLine, EInvoiceTotals, EInvoiceVatBreakdown } from './einvoice.model';
 
 /**
- * Hand-built e-invoices covering what the UBL writer maps: a standard multi-rate invoice (line discount
- * with its gross price, a line allowance, a document allowance and a charge), a credit note, a deposit
- * invoice, a final invoice deducting two deposits, a corrective invoice, and one document per VAT
- * exemption case (293 B franchise, reverse charge, intra-EU with SEPA direct debit, export, not subject).
- * Totals are consistent (BR-CO-10…17, BR-S-08…). Exported for the tests that run them through the
- * EN 16931 UBL schematron (libs/einvoicing); not used by production code paths.
+ * Hand-built e-invoices, one set for both writers (CII and UBL), the schematron tests and the
+ * e-invoicing bench: a standard multi-rate invoice (line discount with its gross price, a line
+ * allowance, a document allowance and a charge, a delivery place), a credit note, a deposit invoice, a
+ * final invoice deducting two deposits, a corrective invoice, and one document per VAT exemption case
+ * (293 B franchise, reverse charge, intra-EU with SEPA direct debit, export, not subject). EXTENDED-CTC-FR
+ * is any of them with `profile` changed: the documents are the same, only the CII says more.
+ * Totals are consistent (BR-CO-10…17, BR-S-08…). Not used by production code paths.
  */
-export function ublSampleEInvoices(): Record<string, EInvoice> {
-  return {
-    standard: standardInvoice(),
-    creditNote: creditNote(),
-    deposit: depositInvoice(),
-    finalAfterDeposits: finalInvoiceAfterDeposits(),
-    corrective: correctiveInvoice(),
-    franchise: franchiseInvoice(),
-    reverseCharge: reverseChargeInvoice(),
-    intraEuDirectDebit: intraEuDirectDebitInvoice(),
-    export: exportInvoice(),
-    notSubject: notSubjectInvoice(),
-  };
+const SAMPLES = {
+  standard: standardInvoice,
+  creditNote,
+  deposit: depositInvoice,
+  finalAfterDeposits: finalInvoiceAfterDeposits,
+  corrective: correctiveInvoice,
+  franchise: franchiseInvoice,
+  reverseCharge: reverseChargeInvoice,
+  intraEuDirectDebit: intraEuDirectDebitInvoice,
+  export: exportInvoice,
+  notSubject: notSubjectInvoice,
+} satisfies Record<string, () => EInvoice>;
+
+export type SampleEInvoiceName = keyof typeof SAMPLES;
+
+/** A fresh copy each call: tests change what they get. */
+export function sampleEInvoice(name: SampleEInvoiceName): EInvoice {
+  return SAMPLES[name]();
+}
+
+/** Every sample by name, fresh copies. */
+export function sampleEInvoices(): Record<SampleEInvoiceName, EInvoice> {
+  return Object.fromEntries(Object.entries(SAMPLES).map(([name, build]) => [name, build()])) as Record<SampleEInvoiceName, EInvoice>;
 }
 
 function line(over: Partial<EInvoiceLine>): EInvoiceLine {
@@ -184,24 +195,25 @@ function depositInvoice(): EInvoice {
 
 /** Deducts two deposit invoices with negative lines that refer to them (BT-128) and lists them as preceding invoices (BG-3). */
 function finalInvoiceAfterDeposits(): EInvoice {
-  const deduction = (id: string, number: string, amount: string): EInvoiceLine =>
-    line({ id, quantity: '-1.0000', netPrice: `${amount}00`, netAmount: `-${amount}`, name: `Acompte ${number}`, referencedDocument: { number, issueDate: null, typeCode: '386' } });
+  const deduction = (id: string, deposit: EInvoice['precedingInvoices'][number], amount: string): EInvoiceLine =>
+    line({ id, quantity: '-1.0000', netPrice: `${amount}00`, netAmount: `-${amount}`, name: `Acompte ${deposit.number}`, referencedDocument: { ...deposit, typeCode: '386' } });
+  const deposits = [
+    { number: 'FA-2026-000003', issueDate: '2026-10-01' },
+    { number: 'FA-2026-000005', issueDate: '2026-10-20' },
+  ] as const;
   return {
     ...standardInvoice(),
     number: 'F-2026-000130',
     billingMode: 'S4',
-    precedingInvoices: [
-      { number: 'FA-2026-000003', issueDate: '2026-10-01' },
-      { number: 'FA-2026-000005', issueDate: '2026-10-20' },
-    ],
+    precedingInvoices: [...deposits],
     allowances: [],
     charges: [],
     totals: plainTotals('500.00', '100.00', '600.00'),
     vatBreakdown: [breakdown('S', '20.00', '500.00', '100.00')],
     lines: [
       line({ quantity: '10.0000', unitCode: 'HUR', netPrice: '100.0000', netAmount: '1000.00', name: 'Agencement sur mesure' }),
-      deduction('2', 'FA-2026-000003', '300.00'),
-      deduction('3', 'FA-2026-000005', '200.00'),
+      deduction('2', deposits[0], '300.00'),
+      deduction('3', deposits[1], '200.00'),
     ],
   };
 }
