@@ -24,12 +24,12 @@ const SAMPLES = {
 
 export type SampleEInvoiceName = keyof typeof SAMPLES;
 
-/** A fresh copy each call: tests change what they get. */
+/** A new invoice each call, so a test may reassign its fields; the parties and notes inside are shared constants: replace them, do not mutate them. */
 export function sampleEInvoice(name: SampleEInvoiceName): EInvoice {
   return SAMPLES[name]();
 }
 
-/** Every sample by name, fresh copies. */
+/** Every sample by name, each built anew as by `sampleEInvoice`. */
 export function sampleEInvoices(): Record<SampleEInvoiceName, EInvoice> {
   return Object.fromEntries(Object.entries(SAMPLES).map(([name, build]) => [name, build()])) as Record<SampleEInvoiceName, EInvoice>;
 }
