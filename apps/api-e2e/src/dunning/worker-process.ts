@@ -37,6 +37,8 @@ export class CrashingWorker {
       DATABASE_URL: config.databaseUrl,
       AUTH_SECRET: config.authSecret,
       LEDGER_SEAL_KEY: config.ledgerSealKey,
+      // The worker opens e-invoicing platform connections, whose secrets are sealed with it.
+      SECRETS_KEY: config.secretsKey,
       FILE_STORE_DIR: config.fileStoreDir,
       SMTP_URL: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
     };
