@@ -1,4 +1,5 @@
 import { seedBankingDemo } from '@comptoir/banking';
+import { seedEInvoicingDemo } from '@comptoir/einvoicing';
 import { seedBillingDemo, seedDunningDemo, seedPaymentsDemo } from '@comptoir/billing';
 import { seededDemo } from '../support/demo-tenant';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -115,6 +116,26 @@ describe('Demo seeds', () => {
       expect(open[0]!.n).toBeGreaterThan(0);
 
       expect(await seedBankingDemo(t.app, ctx, org.userId)).toBeNull();
+    });
+  });
+
+  describe('seedEInvoicingDemo', () => {
+    it('enables e-invoicing with the test platform, routes the business customers and validates one in-scope invoice, once', async () => {
+      const { org, ctx } = await seededDemo(t, 'Demo facture électronique');
+      await seedBankingDemo(t.app, ctx, org.userId);
+      // The demo companies of apps/api/src/seed.ts have their head office; a signed-up one has none yet.
+      await t.http().patch(`/api/v1/companies/${org.companyId}`).set(org.auth).send({ address: { line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' } }).expect(200);
+
+      const seeded = await seedEInvoicingDemo(t.app, ctx);
+      expect(seeded!.routedCustomerIds).toHaveLength(2);
+      const settings = (await t.http().get('/api/v1/einvoicing/settings').set(org.auth).expect(200)).body;
+      expect(settings).toMatchObject({ enabled: true, electronicAddressScheme: '0225', platform: 'fake' });
+      const invoice = (await t.http().get(`/api/v1/invoices/${seeded!.invoiceId}`).set(org.auth).expect(200)).body;
+      expect(invoice.status).toBe('validated');
+      const state = (await t.http().get(`/api/v1/invoices/${seeded!.invoiceId}/einvoice/status`).set(org.auth).expect(200)).body;
+      expect(state).toMatchObject({ inScope: true, flow: 'B2B', billingMode: 'S1' });
+
+      expect(await seedEInvoicingDemo(t.app, ctx)).toBeNull();
     });
   });
 });

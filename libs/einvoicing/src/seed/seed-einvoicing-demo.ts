@@ -3,6 +3,7 @@ import { TenantContext } from '@comptoir/platform/kernel';
 import { TenantDb } from '@comptoir/platform/database';
 import { AccountService } from '@comptoir/crm';
 import { DocumentValidationService, SalesDocumentService } from '@comptoir/billing';
+import { FAKE_PLATFORM } from '../platform/fake/fake-platform';
 import { EInvoicingSettingsService } from '../settings/einvoicing-settings.service';
 
 /** How many of the demo's business customers get an explicit electronic address. */
@@ -16,9 +17,9 @@ export interface EInvoicingDemoResult {
 
 /**
  * Demo e-invoicing, after the billing and banking seeds (enabling it earlier would hold their
- * invoices to the e-invoicing rules): the company enabled with its SIREN as electronic address, its
- * first business customers with a SIREN routed in the directory, and one services invoice to the first
- * of them validated in scope. Through the same use cases as the API; does nothing once the company has
+ * invoices to the e-invoicing rules): the company enabled with its SIREN as electronic address and the
+ * local test platform, its first business customers with a SIREN routed in the directory, and one
+ * services invoice to the first of them validated in scope. Through the same use cases as the API; does nothing once the company has
  * e-invoicing settings.
  */
 export async function seedEInvoicingDemo(app: INestApplicationContext, ctx: TenantContext): Promise<EInvoicingDemoResult | null> {
@@ -38,7 +39,7 @@ export async function seedEInvoicingDemo(app: INestApplicationContext, ctx: Tena
   });
   if (configured) return null;
 
-  await app.get(EInvoicingSettingsService).put(ctx, { enabled: true, electronicAddress: siren, electronicAddressScheme: '0225' });
+  await app.get(EInvoicingSettingsService).put(ctx, { enabled: true, electronicAddress: siren, electronicAddressScheme: '0225', platform: FAKE_PLATFORM });
   const accounts = app.get(AccountService);
   for (const customer of customers) await accounts.update(ctx, customer.id, { electronicAddress: customer.siren, electronicAddressScheme: '0225' });
   const first = customers[0];
