@@ -260,7 +260,9 @@ function reverseChargeInvoice(): EInvoice {
   };
 }
 
-/** Goods to a German business, paid by SEPA direct debit; delivered to the buyer's own address, which the model leaves out. */
+const BERLIN: EInvoice['buyer']['address'] = { line1: 'Hauptstraße 5', line2: null, city: 'Berlin', postalCode: '10115', country: 'DE' };
+
+/** Goods to a German business, paid by SEPA direct debit; delivered to its own address, which an intra-EU supply states (BR-IC-12). */
 function intraEuDirectDebitInvoice(): EInvoice {
   return {
     ...reverseChargeInvoice(),
@@ -274,9 +276,9 @@ function intraEuDirectDebitInvoice(): EInvoice {
       identifiers: [],
       vatNumber: 'DE123456789',
       electronicAddress: { value: 'rechnung@holzbau-mueller.test', scheme: 'EM' },
-      address: { line1: 'Hauptstraße 5', line2: null, city: 'Berlin', postalCode: '10115', country: 'DE' },
+      address: BERLIN,
     },
-    delivery: { date: '2026-11-20', address: null, partyName: null },
+    delivery: { date: '2026-11-20', address: BERLIN, partyName: 'Holzbau Müller GmbH' },
     paymentMeans: [{ code: '59', text: 'Prélèvement SEPA', remittance: 'F-2026-000142', creditTransfer: null, directDebit: { mandateReference: 'RUM-2026-0007', creditorId: 'FR72ZZZ123456', debitedIban: 'DE89370400440532013000' } }],
     notes: FRENCH_NOTES,
     vatBreakdown: [breakdown('K', '0.00', '300.00', '0.00', ['VATEX-EU-IC', 'Exonération de TVA, article 262 ter I du CGI'])],

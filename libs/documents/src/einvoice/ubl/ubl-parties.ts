@@ -59,13 +59,11 @@ function writeTaxScheme(party: XMLBuilder, companyId: string | null, scheme: 'VA
 }
 
 /**
- * Delivery (BG-13): actual delivery date (BT-72), deliver-to address (BG-15) and party name (BT-70).
- * The model leaves the address out when it is the buyer's; an intra-EU supply must still state the
- * deliver-to country (BR-IC-12), so the buyer's address is written then.
+ * Delivery (BG-13): actual delivery date (BT-72), deliver-to address (BG-15) and party name (BT-70),
+ * as the model holds them (the mapping gives an intra-EU supply its deliver-to address, BR-IC-12).
  */
 export function writeDelivery(parent: XMLBuilder, invoice: EInvoice): void {
-  const intraEu = invoice.vatBreakdown.some((line) => line.category === 'K');
-  const deliveryAddress = invoice.delivery?.address ?? (intraEu ? invoice.buyer.address : null);
+  const deliveryAddress = invoice.delivery?.address ?? null;
   if (!invoice.delivery?.date && !deliveryAddress && !invoice.delivery?.partyName) return;
   const node = aggregate(parent, 'Delivery');
   basic(node, 'ActualDeliveryDate', invoice.delivery?.date);
