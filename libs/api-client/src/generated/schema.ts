@@ -1285,7 +1285,7 @@ export interface paths {
         put?: never;
         /**
          * Validate the stored e-invoice originals against the official XSDs and schematrons
-         * @description CII: Factur-X EN16931 XSD + EN 16931 CII + Factur-X EN16931 schematrons (EXTENDED-CTC-FR: CII D22B XSD + its schematron), plus the French BR-FR rules for domestic B2B invoices; UBL: UBL 2.1 XSD + EN 16931 UBL schematron; Factur-X: the PDF/A-3 structure and its embedded factur-x.xml. Runs on the stored originals (made now if the worker has not yet). A first call after a deployment compiles the schematrons (~10 s). `501 standards_unavailable` when the server has no standards folder (COMPTOIR_STANDARDS_DIR).
+         * @description CII: Factur-X EN16931 XSD + EN 16931 CII + Factur-X EN16931 schematrons (EXTENDED-CTC-FR: CII D22B XSD + its schematron), plus the French BR-FR rules for domestic B2B invoices; UBL: UBL 2.1 XSD + EN 16931 UBL schematron; Factur-X: the PDF/A-3 structure and its embedded factur-x.xml. Runs on the stored originals (made now if the worker has not yet). A first call after a deployment compiles the schematrons (15 s to 90 s, then cached). `501 standards_unavailable` when the server has no standards folder (COMPTOIR_STANDARDS_DIR).
          */
         post: operations["checkInvoiceEInvoice"];
         delete?: never;
